@@ -1,0 +1,14 @@
+//! Layout pieces. `CallList` is also used inside islands, so it is compiled into the
+//! WASM; the rest is server-only.
+
+mod call_list;
+#[cfg(feature = "ssr")]
+mod date;
+#[cfg(feature = "ssr")]
+mod layout;
+
+pub use call_list::CallList;
+#[cfg(feature = "ssr")]
+pub use date::human_date;
+#[cfg(feature = "ssr")]
+pub use layout::Layout;

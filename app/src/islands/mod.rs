@@ -1,0 +1,6 @@
+//! Interactive parts. Each island is server-rendered first and works without
+//! JavaScript; the WASM only enhances it.
+
+mod help_chooser;
+
+pub use help_chooser::HelpChooser;

@@ -1,0 +1,216 @@
+//! The typed, validated site that the server builds from `content/` and the app renders.
+//!
+//! Every type is defined here once and used by both sides. Nothing in this module knows
+//! about files, markdown or HTTP: the server's content loader produces these values only
+//! after every check has passed.
+
+use serde::{Deserialize, Serialize};
+
+/// Everything the site shows, after validation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Site {
+    pub settings: Settings,
+    pub sections: Vec<Section>,
+    pub pages: Vec<Page>,
+}
+
+impl Site {
+    /// The content page served at `path`, if there is one.
+    pub fn page(&self, path: &str) -> Option<&Page> {
+        self.pages.iter().find(|page| page.path == path)
+    }
+
+    /// Pages of one section, in the order editors gave them.
+    pub fn pages_in(&self, section_id: &str) -> Vec<&Page> {
+        let mut pages: Vec<&Page> = self
+            .pages
+            .iter()
+            .filter(|page| page.section == section_id && page.path != "/")
+            .collect();
+        pages.sort_by(|a, b| a.order.cmp(&b.order).then(a.title.cmp(&b.title)));
+        pages
+    }
+}
+
+/// Site-wide settings from `content/site.toml`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Settings {
+    /// Shown in the header and the page title.
+    pub site_name: String,
+    /// The area the site serves, for example "Kirklees".
+    pub area_name: String,
+    /// BCP 47 language tag of the content, for example "en-GB".
+    pub language: String,
+    /// Where the exit link goes: a neutral page that shows nothing personal.
+    pub exit_url: String,
+    /// The explainer page about leaving quickly, linked beside the exit.
+    pub exit_help_path: String,
+    /// The help numbers in every page's footer.
+    pub footer_contacts: Vec<Contact>,
+    /// How 999 works when you cannot speak, shown with the emergency number.
+    pub silent_call_note: String,
+    /// Footer links to pages such as privacy and accessibility.
+    pub footer_links: Vec<NavLink>,
+    /// The choices in the home page's "what do you need right now" chooser.
+    pub urgent_help: Vec<HelpRoute>,
+}
+
+/// A phone contact, resolved from the verified helpline register.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact {
+    /// Who answers, for example "National Domestic Abuse Helpline".
+    pub name: String,
+    /// The number as people read it, for example "0808 2000 247".
+    pub number: String,
+    /// The digits for a `tel:` link, for example "08082000247".
+    pub dial: String,
+    /// When it is answered, in plain words.
+    pub hours: String,
+}
+
+impl Contact {
+    /// The `tel:` address of this contact.
+    pub fn tel_href(&self) -> String {
+        format!("tel:{}", self.dial)
+    }
+}
+
+/// One answer in the urgent-help chooser.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HelpRoute {
+    /// Used for the panel's anchor, for example "danger".
+    pub id: String,
+    /// The button text, in the user's voice: "I'm in danger now".
+    pub choice: String,
+    /// The panel heading.
+    pub heading: String,
+    /// What to do, in one or two plain sentences.
+    pub text: String,
+    /// Who to call.
+    pub contacts: Vec<Contact>,
+    /// Optional link to read more.
+    pub more: Option<NavLink>,
+}
+
+/// A link inside the site.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NavLink {
+    pub label: String,
+    pub path: String,
+}
+
+/// A group of pages shown in the navigation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+}
+
+impl Section {
+    /// The section's index page.
+    pub fn path(&self) -> String {
+        format!("/{}", self.id)
+    }
+}
+
+/// A content page, rendered from markdown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Page {
+    /// URL path, for example "/get-help/now"; the home page is "/".
+    pub path: String,
+    pub title: String,
+    pub summary: String,
+    /// The id of the section the page belongs to.
+    pub section: String,
+    /// Position within its section; lower comes first.
+    pub order: i64,
+    pub audience: Vec<Audience>,
+    /// ISO date, for example "2026-11-01".
+    pub last_reviewed: String,
+    /// The team role responsible for the page, never a person.
+    pub owner: String,
+    /// The body as safe HTML: raw HTML from the markdown has been dropped.
+    pub body_html: String,
+}
+
+/// Who a page or service is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Audience {
+    Everyone,
+    Women,
+    Men,
+    Lgbt,
+    YoungPeople,
+    Children,
+    OlderPeople,
+    DisabledPeople,
+    Perpetrators,
+    Professionals,
+    Schools,
+    FamilyAndFriends,
+}
+
+impl Audience {
+    pub const ALL: [Audience; 12] = [
+        Audience::Everyone,
+        Audience::Women,
+        Audience::Men,
+        Audience::Lgbt,
+        Audience::YoungPeople,
+        Audience::Children,
+        Audience::OlderPeople,
+        Audience::DisabledPeople,
+        Audience::Perpetrators,
+        Audience::Professionals,
+        Audience::Schools,
+        Audience::FamilyAndFriends,
+    ];
+
+    /// The word editors write in front matter.
+    pub fn key(self) -> &'static str {
+        match self {
+            Audience::Everyone => "everyone",
+            Audience::Women => "women",
+            Audience::Men => "men",
+            Audience::Lgbt => "lgbt",
+            Audience::YoungPeople => "young-people",
+            Audience::Children => "children",
+            Audience::OlderPeople => "older-people",
+            Audience::DisabledPeople => "disabled-people",
+            Audience::Perpetrators => "perpetrators",
+            Audience::Professionals => "professionals",
+            Audience::Schools => "schools",
+            Audience::FamilyAndFriends => "family-and-friends",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Audience> {
+        Audience::ALL.into_iter().find(|a| a.key() == key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn audience_keys_round_trip() {
+        for audience in Audience::ALL {
+            assert_eq!(Audience::from_key(audience.key()), Some(audience));
+        }
+        assert_eq!(Audience::from_key("Women"), None);
+    }
+
+    #[test]
+    fn contact_dials_digits_only() {
+        let contact = Contact {
+            name: "Test line".into(),
+            number: "0808 2000 247".into(),
+            dial: "08082000247".into(),
+            hours: "24 hours".into(),
+        };
+        assert_eq!(contact.tel_href(), "tel:08082000247");
+    }
+}

@@ -1,0 +1,11 @@
+//! One module per page type. Each returns the content of `<main>`.
+
+mod article;
+mod home;
+mod problem;
+mod section;
+
+pub use article::ArticlePage;
+pub use home::HomePage;
+pub use problem::ProblemPage;
+pub use section::SectionPage;

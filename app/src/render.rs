@@ -1,0 +1,112 @@
+//! Renders a route of the site into a complete HTML document. The server calls this
+//! once per route at load time and serves the result from memory.
+
+use crate::components::Layout;
+use crate::model::{Page, Section, Site};
+use crate::pages::{ArticlePage, HomePage, ProblemPage, SectionPage};
+use leptos::config::LeptosOptions;
+use leptos::hydration::HydrationScripts;
+use leptos::prelude::*;
+
+/// What to render.
+pub enum Route<'a> {
+    /// The home page, from the content page at "/".
+    Home(&'a Page),
+    Article(&'a Page),
+    Section(&'a Section),
+    /// One of the calm problem pages.
+    Problem(Problem),
+}
+
+/// The problem pages the server can answer with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Problem {
+    NotFound,
+    MethodNotAllowed,
+    ServerError,
+}
+
+impl Problem {
+    fn words(self) -> (&'static str, &'static str) {
+        match self {
+            Problem::NotFound => (
+                "We cannot find that page",
+                "The address may be mistyped, or the page may have moved. Nothing about your visit has been recorded.",
+            ),
+            Problem::MethodNotAllowed => (
+                "That did not work",
+                "This page cannot be used that way. Go back and try again, or use the links below.",
+            ),
+            Problem::ServerError => (
+                "Sorry, something went wrong on our side",
+                "Please try again in a moment. If you need help now, the numbers below are always there.",
+            ),
+        }
+    }
+}
+
+/// Renders `route` of `site` to a complete HTML document.
+pub fn render_document(site: &Site, route: &Route<'_>, options: &LeptosOptions) -> String {
+    let settings = site.settings.clone();
+    let (title, current_section, has_islands) = match route {
+        Route::Home(page) => (page.title.clone(), None, !settings.urgent_help.is_empty()),
+        Route::Article(page) => (page.title.clone(), Some(page.section.clone()), false),
+        Route::Section(section) => (section.title.clone(), Some(section.id.clone()), false),
+        Route::Problem(problem) => (problem.words().0.to_owned(), None, false),
+    };
+    let main = match route {
+        Route::Home(page) => view! {
+            <HomePage
+                page=(*page).clone()
+                urgent_help=settings.urgent_help.clone()
+                sections=site.sections.clone()
+            />
+        }
+        .into_any(),
+        Route::Article(page) => {
+            let section = site.sections.iter().find(|s| s.id == page.section).cloned();
+            view! { <ArticlePage page=(*page).clone() section/> }.into_any()
+        }
+        Route::Section(section) => {
+            let pages = site.pages_in(&section.id).into_iter().cloned().collect();
+            view! { <SectionPage section=(*section).clone() pages/> }.into_any()
+        }
+        Route::Problem(problem) => {
+            let (heading, message) = problem.words();
+            view! {
+                <ProblemPage
+                    heading=heading.to_owned()
+                    message=message.to_owned()
+                    contacts=settings.footer_contacts.clone()
+                />
+            }
+            .into_any()
+        }
+    };
+    let document_title = format!("{title} – {}", settings.site_name);
+    let language = settings.language.clone();
+    let sections = site.sections.clone();
+    let options = options.clone();
+    let document = view! {
+        <!DOCTYPE html>
+        <html lang=language>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="referrer" content="no-referrer"/>
+                <meta name="robots" content="noarchive"/>
+                <title>{document_title}</title>
+                <link rel="stylesheet" href="/pkg/site.css"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <script src="/exit.js"></script>
+                {has_islands.then(|| view! { <HydrationScripts options islands=true/> })}
+            </head>
+            <body>
+                <Layout settings sections current_section=current_section.unwrap_or_default()>
+                    {main}
+                </Layout>
+            </body>
+        </html>
+    };
+    Owner::new().with(|| document.to_html())
+}

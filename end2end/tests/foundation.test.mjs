@@ -1,0 +1,114 @@
+// The foundation in a real browser: pages render, the island hydrates, nothing is
+// requested from another origin, nothing is stored, and the exit link works on every
+// page, with or without JavaScript.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE_URL, openBrowser, newPage, internalLinks } from '../lib/browser.mjs';
+
+let browser;
+before(async () => { browser = await openBrowser(); });
+after(async () => { await browser?.close(); });
+
+test('the home page renders on the server and its island hydrates', async () => {
+  const { page, errors } = await newPage(browser.context);
+  const wasmLoaded = page.waitForResponse((r) => r.url().endsWith('.wasm') && r.ok());
+  const response = await page.goto(BASE_URL + '/');
+  assert.equal(response.status(), 200);
+  assert.ok((await page.locator('h1').textContent()).length > 0);
+  assert.equal(await page.locator('.chooser-panel').count() > 1, true, 'several answers');
+  await wasmLoaded;
+  await page.locator('.chooser[data-hydrated="true"]').waitFor({ timeout: 15000 });
+
+  // Choosing one answer shows only that answer, and moves focus to it.
+  const first = page.locator('.chooser-choice').first();
+  const target = await first.getAttribute('aria-controls');
+  await first.click();
+  await page.waitForFunction((id) => document.activeElement?.id === id, target);
+  const visible = await page.locator('.chooser-panel:visible').evaluateAll((els) => els.map((e) => e.id));
+  assert.deepEqual(visible, [target]);
+  assert.equal(await first.getAttribute('aria-current'), 'true');
+  assert.ok(await page.locator(`#${target} a[href^="tel:"]`).count() >= 1, 'a number to tap');
+  assert.equal(new URL(page.url()).hash, '', 'no history entry for the choice');
+
+  // And everything comes back.
+  await page.locator('.chooser-reset').click();
+  assert.equal(await page.locator('.chooser-panel:visible').count(), await page.locator('.chooser-panel').count());
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('every page reached from the home page renders with the exit link, no console errors and no CSP violations', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.goto(BASE_URL + '/');
+  const exitHref = await page.locator('.exit-link').getAttribute('href');
+  assert.match(exitHref, /^https:\/\//);
+  const queue = await internalLinks(page);
+  const seen = new Set([BASE_URL + '/']);
+  let contentPages = 0;
+  while (queue.length) {
+    const url = queue.shift();
+    if (seen.has(url)) continue;
+    seen.add(url);
+    const response = await page.goto(url);
+    assert.equal(response.status(), 200, url);
+    assert.equal(await page.locator('h1').count(), 1, `${url} has one h1`);
+    const exit = page.locator('.exit-link');
+    assert.equal(await exit.getAttribute('href'), exitHref, `${url} exit link`);
+    assert.match(await exit.getAttribute('rel'), /noreferrer/);
+    if (await page.locator('article .prose').count()) contentPages += 1;
+    assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], `${url} CSP`);
+    for (const link of await internalLinks(page)) if (!seen.has(link)) queue.push(link);
+  }
+  assert.ok(contentPages >= 3, `crawled ${seen.size} pages, ${contentPages} content pages`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('nothing is requested from another origin and nothing is stored', async () => {
+  assert.ok(browser.requests.length > 5, 'the earlier tests made requests');
+  assert.deepEqual(browser.offsite, [], 'requests to other origins');
+  assert.deepEqual(await browser.context.cookies(), []);
+  const { page } = await newPage(browser.context);
+  await page.goto(BASE_URL + '/');
+  await page.locator('.chooser[data-hydrated="true"]').waitFor({ timeout: 15000 });
+  const stored = await page.evaluate(async () => ({
+    cookie: document.cookie,
+    local: localStorage.length,
+    session: sessionStorage.length,
+    databases: (await indexedDB.databases()).length,
+    caches: (await caches.keys()).length,
+    workers: (await navigator.serviceWorker.getRegistrations()).length,
+    manifest: document.querySelectorAll('link[rel="manifest"]').length,
+    hints: document.querySelectorAll('link[rel="preconnect"], link[rel="dns-prefetch"], link[rel="prefetch"], link[rel="prerender"]').length,
+  }));
+  assert.deepEqual(stored, { cookie: '', local: 0, session: 0, databases: 0, caches: 0, workers: 0, manifest: 0, hints: 0 });
+  await page.close();
+});
+
+test('a missing page gets a calm 404 with the help numbers', async () => {
+  const { page } = await newPage(browser.context);
+  const response = await page.goto(BASE_URL + '/no-such-page');
+  assert.equal(response.status(), 404);
+  assert.match(await page.locator('h1').textContent(), /cannot find/);
+  assert.ok(await page.locator('main a[href="tel:999"]').count() === 1);
+  await page.close();
+});
+
+test('with JavaScript off, the exit link is the first control and leaves the site', async () => {
+  const noJs = await openBrowser({ javaScriptEnabled: false });
+  try {
+    const { page } = await newPage(noJs.context);
+    await page.goto(BASE_URL + '/get-help');
+    const exitHref = await page.locator('.exit-link').getAttribute('href');
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => ({ href: document.activeElement.href, text: document.activeElement.textContent }));
+    assert.equal(first.href, exitHref);
+    assert.match(first.text, /Exit this page/);
+    await Promise.all([page.waitForURL(exitHref), page.locator('.exit-link').click()]);
+    assert.equal(await page.locator('h1').textContent(), 'Neutral page');
+    assert.deepEqual(noJs.offsite.map((r) => r.url), [exitHref]);
+    assert.ok(noJs.offsite[0].navigation, 'a navigation, never a subresource');
+  } finally {
+    await noJs.close();
+  }
+});

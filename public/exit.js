@@ -1,0 +1,1 @@
+// Placeholder: the quick-exit enhancement. The exit link works without it.

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs whatever is missing, and nothing that is already there. Safe to run again.
+# Reaches only crates.io, npm, Debian's packages and the Rust toolchain server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CARGO_LEPTOS_VERSION=0.3.10 # 0.3.11 needs rustc >= 1.96
+WASM_BINDGEN_VERSION=$(sed -n '/^name = "wasm-bindgen"$/{n;s/^version = "\(.*\)"$/\1/p;}' Cargo.lock)
+
+say() { printf '\n==> %s\n' "$*"; }
+
+# The toolchain and the wasm32 target from rust-toolchain.toml. RUSTUP_AUTO_INSTALL=0
+# on these machines, so ask for it explicitly.
+rustup toolchain install
+
+if [ "$(cargo leptos --version 2>/dev/null)" != "cargo-leptos $CARGO_LEPTOS_VERSION" ]; then
+  say "Installing cargo-leptos $CARGO_LEPTOS_VERSION (about 17 minutes, once)"
+  cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked
+fi
+
+# Must equal the wasm-bindgen crate in Cargo.lock. Not --locked: its lockfile pins a
+# webpki-roots version the registry mirror here does not have.
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  say "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2 minutes, once)"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+# playwright-core (no browser download) and binaryen (wasm-opt for release builds).
+if [ ! -x end2end/node_modules/.bin/wasm-opt ] || [ ! -d end2end/node_modules/playwright-core ]; then
+  say "Installing the npm packages in end2end/"
+  npm ci --prefix end2end --no-audit --no-fund
+fi
+
+# Debian's Chromium for the browser tests; never a browser download.
+if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
+  say "Installing Chromium from Debian"
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq && apt-get install -y -qq chromium
+  else
+    sudo apt-get update -qq && sudo apt-get install -y -qq chromium
+  fi
+fi

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Every test: formatting, lints, unit and router tests, the content check, and the
+# headless-Chromium end-to-end suite against a release build. Exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+. scripts/env.sh
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "Formatting"
+cargo fmt --all -- --check
+
+step "Lints"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "Unit, content and router tests"
+cargo test --workspace --locked
+
+step "Content check of content/"
+cargo run --quiet --locked -p server -- check
+
+step "Browser tests (release build, headless Chromium)"
+# Builds the site, serves it on 127.0.0.1:3000, runs `npm test` in end2end/, stops it.
+cargo leptos end-to-end --release

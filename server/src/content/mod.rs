@@ -1,0 +1,314 @@
+//! Loads `content/` into a validated [`Site`], or a [`Report`] of every problem.
+//!
+//! Layout of a content folder:
+//! - `site.toml`: site-wide settings, sections, footer and urgent-help choices;
+//! - `helplines.toml`: the register of phone numbers the site may show;
+//! - `pages/**/*.md`: one page per file; `pages/index.md` is the home page.
+
+mod dates;
+mod front_matter;
+mod markdown;
+mod paths;
+mod report;
+mod settings;
+mod suggest;
+
+pub use report::{ContentError, Report};
+
+use app::model::{Page, Site};
+use markdown::{InternalLink, Source};
+use settings::TomlFile;
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Reads, checks and renders everything in the content folder `dir`.
+pub fn load(dir: &Path) -> Result<Site, Report> {
+    let mut report = Report::default();
+    let label = dir.file_name().map_or_else(
+        || "content".to_owned(),
+        |name| name.to_string_lossy().into_owned(),
+    );
+    let display = |rel: &str| format!("{label}/{rel}");
+
+    let register_file = display("helplines.toml");
+    let register = read(dir, "helplines.toml", &register_file, &mut report)
+        .map(|text| {
+            settings::load_register(
+                &TomlFile {
+                    file: &register_file,
+                    text: &text,
+                },
+                &mut report,
+            )
+        })
+        .unwrap_or_default();
+    let settings_file = display("site.toml");
+    let settings_text = read(dir, "site.toml", &settings_file, &mut report);
+    let settings_source = TomlFile {
+        file: &settings_file,
+        text: settings_text.as_deref().unwrap_or_default(),
+    };
+    let loaded = settings_text
+        .is_some()
+        .then(|| settings::load_settings(&settings_source, &register, &mut report))
+        .flatten();
+
+    let section_ids: Vec<&str> = loaded
+        .as_ref()
+        .map(|loaded| loaded.sections.iter().map(|s| s.id.as_str()).collect())
+        .unwrap_or_default();
+    let mut pages = Vec::new();
+    let mut links: Vec<(String, String, Vec<InternalLink>)> = Vec::new();
+    let mut anchors: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for rel in page_files(&dir.join("pages"), &display("pages"), &mut report) {
+        let file = display(&format!("pages/{rel}"));
+        let Some(text) = read(&dir.join("pages"), &rel, &file, &mut report) else {
+            continue;
+        };
+        let Some(path) = page_path_or_report(&rel, &file, &mut report) else {
+            continue;
+        };
+        let Some(split) = front_matter::split(&text, &file, &mut report) else {
+            continue;
+        };
+        let front = front_matter::parse(&split, &file, &section_ids, &mut report);
+        let source = Source {
+            file: &file,
+            rel: &rel,
+            body: split.body,
+            body_first_line: split.body_first_line,
+        };
+        let rendered = markdown::render(&source, &mut report);
+        anchors.insert(path.clone(), rendered.anchors);
+        links.push((file.clone(), path.clone(), rendered.links));
+        let Some(front) = front else {
+            continue;
+        };
+        pages.push(Page {
+            path,
+            title: front.title,
+            summary: front.summary,
+            section: front.section,
+            order: front.order,
+            audience: front.audience,
+            last_reviewed: front.last_reviewed.to_string(),
+            owner: front.owner,
+            body_html: rendered.html,
+        });
+    }
+
+    let Some(loaded) = loaded else {
+        return Err(report);
+    };
+    // Every address the site answers, with the anchors on it.
+    let mut routes: BTreeMap<String, Vec<String>> = anchors;
+    for section in &loaded.sections {
+        let path = section.path();
+        if routes.contains_key(&path) {
+            report
+                .at(
+                    &settings_file,
+                    settings_source.line_of(&format!("\"{}\"", section.id)),
+                )
+                .field("sections.id")
+                .fix(
+                    format!(
+                        "the section \"{}\" has the same address ({path}) as a page.",
+                        section.id
+                    ),
+                    "Rename the section's id, or move the page into a folder.",
+                );
+        }
+        routes.entry(path).or_default();
+    }
+    if !routes.contains_key("/") {
+        report.at(&display("pages"), None).fix(
+            "there is no home page.",
+            "Create pages/index.md with front matter like any other page.",
+        );
+    }
+    for (file, from, page_links) in &links {
+        for link in page_links {
+            check_link(&routes, file, from, link, &mut report, None);
+        }
+    }
+    let settings_links =
+        std::iter::once(("exit_help_path", loaded.settings.exit_help_path.clone()))
+            .chain(
+                loaded
+                    .settings
+                    .footer_links
+                    .iter()
+                    .map(|l| ("footer_links", l.path.clone())),
+            )
+            .chain(
+                loaded
+                    .settings
+                    .urgent_help
+                    .iter()
+                    .filter_map(|h| h.more.as_ref())
+                    .map(|l| ("urgent_help.more", l.path.clone())),
+            );
+    for (field, written) in settings_links {
+        let (path, anchor) = match written.split_once('#') {
+            Some((path, anchor)) => (path.to_owned(), Some(anchor.to_owned())),
+            None => (written.clone(), None),
+        };
+        let line = settings_source
+            .line_of(&format!("\"{written}\""))
+            .unwrap_or(1);
+        let link = InternalLink {
+            line,
+            written,
+            path: Some(path),
+            anchor,
+        };
+        check_link(
+            &routes,
+            &settings_file,
+            "/",
+            &link,
+            &mut report,
+            Some(field),
+        );
+    }
+
+    if report.is_empty() {
+        Ok(Site {
+            settings: loaded.settings,
+            sections: loaded.sections,
+            pages,
+        })
+    } else {
+        Err(report)
+    }
+}
+
+/// Reports a link whose page or anchor does not exist. `field` names the setting when
+/// the link is in site.toml.
+fn check_link(
+    routes: &BTreeMap<String, Vec<String>>,
+    file: &str,
+    from: &str,
+    link: &InternalLink,
+    report: &mut Report,
+    field: Option<&str>,
+) {
+    fn at<'r>(
+        report: &'r mut Report,
+        file: &str,
+        line: usize,
+        field: Option<&str>,
+    ) -> report::Problem<'r> {
+        let problem = report.at(file, Some(line));
+        match field {
+            Some(field) => problem.field(field),
+            None => problem,
+        }
+    }
+    let target = link.path.as_deref().unwrap_or(from);
+    let Some(target_anchors) = routes.get(target) else {
+        at(report, file, link.line, field).fix(
+            format!(
+                "links to \"{}\", but there is no page at {target}.",
+                link.written
+            ),
+            suggestion(target, routes),
+        );
+        return;
+    };
+    if let Some(anchor) = &link.anchor {
+        if !target_anchors.contains(anchor) {
+            let hint = match suggest::closest(anchor, target_anchors.iter().map(String::as_str)) {
+                Some(near) => format!("Did you mean #{near}? Anchors are made from the headings of {target}."),
+                None => format!("Link to a heading that exists on {target}; its anchor is made from the heading's words."),
+            };
+            at(report, file, link.line, field).fix(
+                format!(
+                    "links to \"{}\", but {target} has no heading with the anchor #{anchor}.",
+                    link.written
+                ),
+                hint,
+            );
+        }
+    }
+}
+
+fn suggestion(path: &str, routes: &BTreeMap<String, Vec<String>>) -> String {
+    match suggest::closest(path, routes.keys().map(String::as_str)) {
+        Some(near) => format!("Did you mean {near}? Check the spelling of the address."),
+        None => "Check the address: it is the page's file path under pages/ without .md, for example /get-help/now.".to_owned(),
+    }
+}
+
+fn page_path_or_report(rel: &str, file: &str, report: &mut Report) -> Option<String> {
+    match paths::page_path(rel) {
+        Ok(path) => Some(path),
+        Err(part) => {
+            report.at(file, None).fix(
+                format!("the name \"{part}\" cannot be used in a web address."),
+                "Rename the file or folder using lower-case letters, numbers and hyphens, for example get-help/coercive-control.md.",
+            );
+            None
+        }
+    }
+}
+
+fn read(dir: &Path, rel: &str, file: &str, report: &mut Report) -> Option<String> {
+    match fs::read_to_string(dir.join(rel)) {
+        Ok(text) => Some(text),
+        Err(error) => {
+            let problem = match error.kind() {
+                std::io::ErrorKind::NotFound => "is missing.".to_owned(),
+                std::io::ErrorKind::InvalidData => "is not plain text (UTF-8).".to_owned(),
+                _ => format!("cannot be read ({error})."),
+            };
+            report.at(file, None).fix(
+                problem,
+                "Check the file exists in the content folder and is saved as plain text (UTF-8).",
+            );
+            None
+        }
+    }
+}
+
+/// Markdown files under `root`, as paths relative to it, in a stable order.
+fn page_files(root: &Path, display: &str, report: &mut Report) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut stack: Vec<PathBuf> = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(_) => {
+                report.at(display, None).fix(
+                    "cannot be read.",
+                    "Create the folder pages/ in the content folder, with index.md inside.",
+                );
+                continue;
+            }
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            if path.is_dir() {
+                stack.push(path);
+            } else if let Ok(rel) = path.strip_prefix(root) {
+                let rel = rel.to_string_lossy().replace('\\', "/");
+                if rel.ends_with(".md") {
+                    found.push(rel);
+                } else {
+                    report.at(&format!("{display}/{rel}"), None).fix(
+                        "is not a markdown page.",
+                        "Only .md files belong in pages/. Put images and other files in public/.",
+                    );
+                }
+            }
+        }
+    }
+    found.sort();
+    found
+}

@@ -1,0 +1,52 @@
+//! The privacy and security headers on every response, whatever produced it.
+
+use super::AppState;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderName, HeaderValue};
+use axum::middleware::Next;
+use axum::response::Response;
+use std::sync::Arc;
+
+/// Headers with fixed values (the CSP comes from the rendered site).
+pub const FIXED: [(&str, &str); 11] = [
+    ("cache-control", "no-store, max-age=0"),
+    ("referrer-policy", "no-referrer"),
+    ("x-content-type-options", "nosniff"),
+    ("x-frame-options", "DENY"),
+    ("strict-transport-security", "max-age=31536000; includeSubDomains"),
+    ("cross-origin-opener-policy", "same-origin"),
+    ("cross-origin-resource-policy", "same-origin"),
+    ("cross-origin-embedder-policy", "require-corp"),
+    ("x-permitted-cross-domain-policies", "none"),
+    (
+        "permissions-policy",
+        "geolocation=(self), camera=(), microphone=(), payment=(), usb=(), bluetooth=(), serial=(), hid=(), \
+         midi=(), magnetometer=(), gyroscope=(), accelerometer=(), ambient-light-sensor=(), display-capture=(), \
+         fullscreen=(), publickey-credentials-get=(), screen-wake-lock=(), xr-spatial-tracking=(), \
+         browsing-topics=(), interest-cohort=(), attribution-reporting=(), run-ad-auction=(), join-ad-interest-group=()",
+    ),
+    ("x-dns-prefetch-control", "off"),
+];
+
+pub async fn privacy_headers(
+    State(state): State<Arc<AppState>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    for (name, value) in FIXED {
+        headers.insert(
+            HeaderName::from_static(name),
+            HeaderValue::from_static(value),
+        );
+    }
+    if let Ok(csp) = HeaderValue::from_str(&state.site.content_security_policy) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, csp);
+    }
+    // Nothing may be stored, and nothing says what runs the site.
+    headers.remove(header::SET_COOKIE);
+    headers.remove(header::SERVER);
+    headers.remove("x-powered-by");
+    response
+}

@@ -1,0 +1,123 @@
+//! HTTP: every request is a lookup in memory. Nothing is rendered or read from disk
+//! while serving, and nothing about the visitor is recorded.
+
+mod headers;
+mod logging;
+
+use crate::assets::Assets;
+use crate::encoded::{Coding, Encoded};
+use crate::render::RenderedSite;
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::{middleware, Router};
+use std::sync::Arc;
+
+pub use logging::RouteLabel;
+
+/// What the server answers from: the rendered site and the static assets.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub site: RenderedSite,
+    pub assets: Assets,
+}
+
+/// The whole HTTP application.
+pub fn app(state: Arc<AppState>) -> Router {
+    Router::new()
+        .fallback(serve_path)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            headers::privacy_headers,
+        ))
+        .layer(middleware::from_fn(logging::log_request))
+        .with_state(state)
+}
+
+/// Serves a page or an asset from memory; anything else gets a calm problem page.
+async fn serve_path(
+    State(state): State<Arc<AppState>>,
+    method: Method,
+    uri: Uri,
+    request_headers: HeaderMap,
+) -> Response {
+    let coding = Coding::negotiate(
+        request_headers
+            .get(header::ACCEPT_ENCODING)
+            .and_then(|value| value.to_str().ok()),
+    );
+    let head_only = method == Method::HEAD;
+    if method != Method::GET && !head_only {
+        let mut response = encoded_response(
+            &state.site.method_not_allowed,
+            StatusCode::METHOD_NOT_ALLOWED,
+            coding,
+            false,
+            "method-not-allowed",
+        );
+        response
+            .headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return response;
+    }
+    let path = uri.path();
+    if let Some(page) = state.site.pages.get(path) {
+        return encoded_response(page, StatusCode::OK, coding, head_only, "page");
+    }
+    if let Some(asset) = state.assets.get(path) {
+        return encoded_response(asset, StatusCode::OK, coding, head_only, "asset");
+    }
+    let trimmed = path.trim_end_matches('/');
+    if trimmed.len() < path.len() && state.site.pages.contains_key(trimmed) {
+        // A known page written with a trailing slash: send people to its one address.
+        let mut response = (
+            StatusCode::PERMANENT_REDIRECT,
+            [(header::LOCATION, trimmed.to_owned())],
+        )
+            .into_response();
+        response.extensions_mut().insert(RouteLabel("redirect"));
+        return response;
+    }
+    encoded_response(
+        &state.site.not_found,
+        StatusCode::NOT_FOUND,
+        coding,
+        head_only,
+        "not-found",
+    )
+}
+
+fn encoded_response(
+    encoded: &Encoded,
+    status: StatusCode,
+    coding: Coding,
+    head_only: bool,
+    label: &'static str,
+) -> Response {
+    let (body, used) = encoded.pick(coding);
+    let mut response = Response::new(if head_only {
+        Body::empty()
+    } else {
+        Body::from(body.clone())
+    });
+    *response.status_mut() = status;
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(encoded.content_type),
+    );
+    headers.insert(header::CONTENT_LENGTH, HeaderValue::from(body.len()));
+    headers.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+    match used {
+        Coding::Brotli => {
+            headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
+        }
+        Coding::Gzip => {
+            headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+        }
+        Coding::Identity => {}
+    }
+    response.extensions_mut().insert(RouteLabel(label));
+    response
+}

@@ -1,0 +1,29 @@
+//! The server: loads and checks `content/`, renders every page once into memory, and
+//! serves it over HTTP with privacy headers and logs that hold nothing about visitors.
+
+pub mod assets;
+pub mod content;
+pub mod encoded;
+pub mod http;
+pub mod render;
+
+use leptos::config::LeptosOptions;
+
+/// Leptos options from the environment cargo-leptos sets, with the project's defaults
+/// when the server is run some other way.
+pub fn leptos_options() -> LeptosOptions {
+    let from_cargo_leptos = option_env!("LEPTOS_OUTPUT_NAME").is_some()
+        || std::env::var_os("LEPTOS_OUTPUT_NAME").is_some();
+    let configured = from_cargo_leptos
+        .then(|| leptos::config::get_configuration(None).ok())
+        .flatten();
+    configured.map_or_else(
+        || {
+            LeptosOptions::builder()
+                .output_name("site")
+                .site_root("target/site")
+                .build()
+        },
+        |conf| conf.leptos_options,
+    )
+}

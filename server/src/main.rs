@@ -1,0 +1,143 @@
+//! `server [serve|check] [--content DIR]`
+//!
+//! - `serve` (default): check and render the content, then serve the site.
+//! - `check`: check the content, print every problem, and exit non-zero if any.
+
+use axum::serve::ListenerExt;
+use server::http::{app, AppState};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+const USAGE: &str = "Usage: server [serve|check] [--content DIR]\n\n  serve   check the content, then serve the site (default)\n  check   check the content and list every problem\n\n  --content DIR   the content folder (default: $SITE_CONTENT_DIR or ./content)";
+
+enum Command {
+    Serve,
+    Check,
+}
+
+fn main() -> ExitCode {
+    let mut command = Command::Serve;
+    let mut content = std::env::var_os("SITE_CONTENT_DIR")
+        .map_or_else(|| PathBuf::from("content"), PathBuf::from);
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "serve" => command = Command::Serve,
+            "check" => command = Command::Check,
+            "--content" => match args.next() {
+                Some(dir) => content = PathBuf::from(dir),
+                None => return usage_error("--content needs a folder"),
+            },
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            other => return usage_error(&format!("unknown argument {other:?}")),
+        }
+    }
+    let site = match server::content::load(&content) {
+        Ok(site) => site,
+        Err(report) => {
+            eprintln!("{report}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match command {
+        Command::Check => {
+            println!(
+                "The content check passed: {} pages and {} sections, no problems.",
+                site.pages.len(),
+                site.sections.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Command::Serve => serve(&site),
+    }
+}
+
+fn usage_error(problem: &str) -> ExitCode {
+    eprintln!("{problem}\n\n{USAGE}");
+    ExitCode::from(2)
+}
+
+fn serve(site: &app::model::Site) -> ExitCode {
+    let options = server::leptos_options();
+    let rendered = server::render::render_site(site, &options);
+    let assets = match server::assets::load_assets(std::path::Path::new(&*options.site_root)) {
+        Ok(assets) => assets,
+        Err(error) => {
+            eprintln!(
+                "could not read the built assets in {}: {error}",
+                options.site_root
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    eprintln!(
+        "rendered {} pages and loaded {} assets into memory",
+        rendered.pages.len(),
+        assets.len()
+    );
+    let state = Arc::new(AppState {
+        site: rendered,
+        assets,
+    });
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("could not start: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    runtime.block_on(async move {
+        let listener = match tokio::net::TcpListener::bind(options.site_addr).await {
+            Ok(listener) => listener,
+            Err(error) => {
+                eprintln!("could not listen on {}: {error}", options.site_addr);
+                return ExitCode::FAILURE;
+            }
+        };
+        eprintln!("listening on http://{}", options.site_addr);
+        // Small pages go out in one packet without waiting for Nagle's algorithm.
+        let listener = listener.tap_io(|stream| {
+            let _ = stream.set_nodelay(true);
+        });
+        let served = axum::serve(listener, app(state))
+            .with_graceful_shutdown(shutdown_signal())
+            .await;
+        match served {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("server stopped: {error}");
+                ExitCode::FAILURE
+            }
+        }
+    })
+}
+
+/// Resolves on Ctrl-C or SIGTERM, so in-flight requests can finish.
+async fn shutdown_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+    eprintln!("shutting down");
+}

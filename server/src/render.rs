@@ -1,0 +1,132 @@
+//! Renders every route of the site once, at load, into memory.
+
+use crate::encoded::Encoded;
+use app::model::Site;
+use app::render::{render_document, Problem, Route};
+use base64::Engine;
+use leptos::config::LeptosOptions;
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+
+const HTML: &str = "text/html; charset=utf-8";
+
+/// Every page of the site as final, compressed HTML, and the CSP that allows exactly
+/// the inline scripts those pages contain.
+#[derive(Clone, Debug)]
+pub struct RenderedSite {
+    pub pages: HashMap<String, Encoded>,
+    pub not_found: Encoded,
+    pub method_not_allowed: Encoded,
+    pub server_error: Encoded,
+    pub content_security_policy: String,
+}
+
+pub fn render_site(site: &Site, options: &LeptosOptions) -> RenderedSite {
+    let mut documents: Vec<(String, String)> = Vec::new();
+    for page in &site.pages {
+        let route = if page.path == "/" {
+            Route::Home(page)
+        } else {
+            Route::Article(page)
+        };
+        documents.push((page.path.clone(), render_document(site, &route, options)));
+    }
+    for section in &site.sections {
+        documents.push((
+            section.path(),
+            render_document(site, &Route::Section(section), options),
+        ));
+    }
+    let problem = |problem| render_document(site, &Route::Problem(problem), options);
+    let problems = [
+        problem(Problem::NotFound),
+        problem(Problem::MethodNotAllowed),
+        problem(Problem::ServerError),
+    ];
+
+    let mut hashes: Vec<String> = documents
+        .iter()
+        .map(|(_, html)| html.as_str())
+        .chain(problems.iter().map(String::as_str))
+        .flat_map(inline_scripts)
+        .map(|script| {
+            format!(
+                "'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script))
+            )
+        })
+        .collect();
+    hashes.sort();
+    hashes.dedup();
+    let [not_found, method_not_allowed, server_error] =
+        problems.map(|html| Encoded::new(HTML, html));
+    RenderedSite {
+        pages: documents
+            .into_iter()
+            .map(|(path, html)| (path, Encoded::new(HTML, html)))
+            .collect(),
+        not_found,
+        method_not_allowed,
+        server_error,
+        content_security_policy: content_security_policy(&hashes),
+    }
+}
+
+/// The policy: nothing from anywhere but this site, no inline code but the hashed
+/// island loader, WASM allowed to compile, and no framing.
+fn content_security_policy(script_hashes: &[String]) -> String {
+    let mut script_src = String::from("'self' 'wasm-unsafe-eval'");
+    for hash in script_hashes {
+        script_src.push(' ');
+        script_src.push_str(hash);
+    }
+    format!(
+        "default-src 'none'; script-src {script_src}; style-src 'self'; img-src 'self'; font-src 'self'; \
+         connect-src 'self'; manifest-src 'none'; worker-src 'none'; frame-src 'none'; object-src 'none'; \
+         base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
+/// The text of every `<script>` element without a `src`, as the browser hashes it.
+pub fn inline_scripts(html: &str) -> Vec<&str> {
+    let mut scripts = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        let after = &rest[start..];
+        let Some(tag_end) = after.find('>') else {
+            break;
+        };
+        let tag = &after[..tag_end];
+        let body_and_rest = &after[tag_end + 1..];
+        let Some(close) = body_and_rest.find("</script>") else {
+            break;
+        };
+        if !tag.contains(" src=") {
+            scripts.push(&body_and_rest[..close]);
+        }
+        rest = &body_and_rest[close..];
+    }
+    scripts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_only_inline_scripts() {
+        let html = r#"<head><script src="/exit.js"></script><script type="module">run(1)</script></head><script>b()</script>"#;
+        assert_eq!(inline_scripts(html), ["run(1)", "b()"]);
+    }
+
+    #[test]
+    fn policy_lists_each_hash_and_nothing_unsafe() {
+        let policy = content_security_policy(&["'sha256-abc='".to_owned()]);
+        assert!(policy.starts_with(
+            "default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-abc=';"
+        ));
+        assert!(!policy.contains("unsafe-inline"));
+        assert!(!policy.contains("'unsafe-eval'"));
+        assert!(policy.contains("frame-ancestors 'none'"));
+    }
+}

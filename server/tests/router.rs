@@ -1,0 +1,198 @@
+//! Router tests without a socket: every route answers from memory with the right
+//! status and every privacy header; nothing sets a cookie.
+
+mod support;
+
+use axum::body::Body;
+use axum::http::{header, Method, Request, StatusCode};
+use axum::response::Response;
+use http_body_util::BodyExt;
+use server::encoded::Encoded;
+use server::http::{app, AppState};
+use std::sync::Arc;
+use tower::ServiceExt;
+
+fn state() -> Arc<AppState> {
+    let site = server::content::load(&support::fixtures().join("good")).expect("fixture loads");
+    let options = leptos::config::LeptosOptions::builder()
+        .output_name("site")
+        .build();
+    let rendered = server::render::render_site(&site, &options);
+    let mut assets = server::assets::Assets::new();
+    assets.insert(
+        "/pkg/site.css".into(),
+        Encoded::new("text/css; charset=utf-8", "body{color:#0b0c0c}".repeat(50)),
+    );
+    Arc::new(AppState {
+        site: rendered,
+        assets,
+    })
+}
+
+async fn send(method: Method, uri: &str, accept_encoding: Option<&str>) -> Response {
+    let mut request = Request::builder().method(method).uri(uri);
+    if let Some(coding) = accept_encoding {
+        request = request.header(header::ACCEPT_ENCODING, coding);
+    }
+    app(state())
+        .oneshot(request.body(Body::empty()).expect("request"))
+        .await
+        .expect("infallible")
+}
+
+async fn text(response: Response) -> String {
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
+    String::from_utf8(bytes.to_vec()).expect("utf-8")
+}
+
+fn assert_privacy_headers(response: &Response, what: &str) {
+    let headers = response.headers();
+    let get = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let csp = get("content-security-policy");
+    assert!(
+        csp.starts_with("default-src 'none'; script-src 'self' 'wasm-unsafe-eval'"),
+        "{what}: csp {csp}"
+    );
+    for part in [
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "object-src 'none'",
+    ] {
+        assert!(csp.contains(part), "{what}: csp lacks {part}");
+    }
+    assert!(
+        !csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"),
+        "{what}: {csp}"
+    );
+    assert_eq!(get("referrer-policy"), "no-referrer", "{what}");
+    assert_eq!(get("x-content-type-options"), "nosniff", "{what}");
+    assert_eq!(get("x-frame-options"), "DENY", "{what}");
+    assert_eq!(get("cross-origin-opener-policy"), "same-origin", "{what}");
+    assert_eq!(get("cross-origin-resource-policy"), "same-origin", "{what}");
+    assert_eq!(get("cache-control"), "no-store, max-age=0", "{what}");
+    let permissions = get("permissions-policy");
+    assert!(
+        permissions.starts_with("geolocation=(self), camera=(), microphone=()"),
+        "{what}: {permissions}"
+    );
+    assert!(
+        headers.get(header::SET_COOKIE).is_none(),
+        "{what} sets a cookie"
+    );
+    assert!(
+        headers.get(header::SERVER).is_none(),
+        "{what} names the server"
+    );
+}
+
+#[tokio::test]
+async fn every_page_and_section_is_served_with_privacy_headers() {
+    for path in ["/", "/info/leaving", "/info"] {
+        let response = send(Method::GET, path, None).await;
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        assert_privacy_headers(&response, path);
+        assert_eq!(
+            response.headers()[header::CONTENT_TYPE],
+            "text/html; charset=utf-8"
+        );
+        let html = text(response).await;
+        assert!(html.starts_with("<!DOCTYPE html>"), "{path}");
+        assert!(
+            html.contains("class=\"exit-link\""),
+            "{path} has no exit link"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_content_page_shows_its_markdown_layout_and_help_numbers() {
+    let html = text(send(Method::GET, "/info/leaving", None).await).await;
+    assert!(html.contains("<h1>Leaving quickly</h1>"));
+    assert!(html.contains("<h2 id=\"shortcuts\">Shortcuts</h2>"));
+    assert!(html.contains("href=\"https://www.bbc.co.uk/weather\" rel=\"nofollow noreferrer\""));
+    assert!(html.contains("href=\"tel:999\""), "footer has 999");
+    assert!(html.contains("Last reviewed on 1 November 2026 by the Test team."));
+    // Only the home page has an island, so only it loads the WASM.
+    assert!(!html.contains(".wasm"));
+}
+
+#[tokio::test]
+async fn the_home_page_carries_the_island_and_its_loader_is_allowed_by_hash() {
+    let response = send(Method::GET, "/", None).await;
+    let csp = response.headers()["content-security-policy"]
+        .to_str()
+        .expect("ascii")
+        .to_owned();
+    let html = text(response).await;
+    assert!(html.contains("<leptos-island"), "island wrapper rendered");
+    let scripts = server::render::inline_scripts(&html);
+    assert_eq!(scripts.len(), 1, "one inline loader");
+    use base64::Engine;
+    use sha2::Digest;
+    let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(scripts[0]));
+    assert!(csp.contains(&format!("'sha256-{hash}'")), "{csp}");
+}
+
+#[tokio::test]
+async fn unknown_paths_get_a_calm_404_with_help_numbers() {
+    let response = send(Method::GET, "/no/such/page?q=secret", None).await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    assert_privacy_headers(&response, "404");
+    let html = text(response).await;
+    assert!(html.contains("We cannot find that page"));
+    assert!(html.contains("href=\"tel:08082000247\""));
+    assert!(!html.contains("secret"), "the 404 never echoes the request");
+}
+
+#[tokio::test]
+async fn other_methods_get_405_with_allow() {
+    let response = send(Method::DELETE, "/", None).await;
+    assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(response.headers()[header::ALLOW], "GET, HEAD");
+    assert_privacy_headers(&response, "405");
+}
+
+#[tokio::test]
+async fn assets_are_served_compressed_from_memory() {
+    let response = send(Method::GET, "/pkg/site.css", Some("gzip, br")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_privacy_headers(&response, "asset");
+    assert_eq!(response.headers()[header::CONTENT_ENCODING], "br");
+    assert_eq!(response.headers()[header::VARY], "Accept-Encoding");
+    let plain = send(Method::GET, "/pkg/site.css", None).await;
+    assert!(plain.headers().get(header::CONTENT_ENCODING).is_none());
+    assert_eq!(text(plain).await, "body{color:#0b0c0c}".repeat(50));
+}
+
+#[tokio::test]
+async fn head_requests_get_headers_without_a_body() {
+    let response = send(Method::HEAD, "/info/leaving", None).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(
+        response.headers()[header::CONTENT_LENGTH]
+            .to_str()
+            .expect("len")
+            != "0"
+    );
+    assert_eq!(text(response).await, "");
+}
+
+#[tokio::test]
+async fn a_trailing_slash_redirects_to_the_one_address() {
+    let response = send(Method::GET, "/info/leaving/", None).await;
+    assert_eq!(response.status(), StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(response.headers()[header::LOCATION], "/info/leaving");
+    assert_privacy_headers(&response, "redirect");
+}
