@@ -45,6 +45,20 @@ impl Problem {
     }
 }
 
+/// The quick-exit script, inlined in every page's head so that it runs before anything
+/// else loads (see `exit.js`). Comments and indentation are removed once, at load.
+pub fn exit_script() -> &'static str {
+    static SCRIPT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SCRIPT.get_or_init(|| {
+        include_str!("exit.js")
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty() && !line.starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+}
+
 /// Renders `route` of `site` to a complete HTML document.
 pub fn render_document(site: &Site, route: &Route<'_>, options: &LeptosOptions) -> String {
     let settings = site.settings.clone();
@@ -98,7 +112,7 @@ pub fn render_document(site: &Site, route: &Route<'_>, options: &LeptosOptions) 
                 <title>{document_title}</title>
                 <link rel="stylesheet" href="/pkg/site.css"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <script src="/exit.js"></script>
+                <script inner_html=exit_script()></script>
                 {has_islands.then(|| view! { <HydrationScripts options islands=true/> })}
             </head>
             <body>
@@ -109,4 +123,21 @@ pub fn render_document(site: &Site, route: &Route<'_>, options: &LeptosOptions) 
         </html>
     };
     Owner::new().with(|| document.to_html())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::exit_script;
+
+    #[test]
+    fn the_exit_script_fits_its_budget_without_comments() {
+        let script = exit_script();
+        assert!(
+            script.len() <= 2048,
+            "exit script is {} bytes",
+            script.len()
+        );
+        assert!(!script.contains("//"), "comments removed");
+        assert!(script.contains("location.replace"));
+    }
 }

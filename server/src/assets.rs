@@ -26,8 +26,9 @@ pub fn load_assets(root: &Path) -> std::io::Result<Assets> {
                 continue;
             };
             let url = format!("/{}", rel.to_string_lossy().replace('\\', "/"));
-            // cargo-leptos --precompress writes .br/.gz copies; we make our own.
-            if url.ends_with(".br") || url.ends_with(".gz") {
+            // cargo-leptos --precompress writes .br/.gz copies (we make our own), and
+            // wasm-bindgen writes TypeScript declarations nobody needs.
+            if url.ends_with(".br") || url.ends_with(".gz") || url.ends_with(".d.ts") {
                 continue;
             }
             let body = std::fs::read(&path)?;

@@ -129,20 +129,39 @@ async fn a_content_page_shows_its_markdown_layout_and_help_numbers() {
 }
 
 #[tokio::test]
-async fn the_home_page_carries_the_island_and_its_loader_is_allowed_by_hash() {
-    let response = send(Method::GET, "/", None).await;
-    let csp = response.headers()["content-security-policy"]
-        .to_str()
-        .expect("ascii")
-        .to_owned();
-    let html = text(response).await;
-    assert!(html.contains("<leptos-island"), "island wrapper rendered");
-    let scripts = server::render::inline_scripts(&html);
-    assert_eq!(scripts.len(), 1, "one inline loader");
+async fn every_inline_script_is_allowed_by_its_hash_and_only_the_home_page_has_an_island() {
     use base64::Engine;
     use sha2::Digest;
-    let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(scripts[0]));
-    assert!(csp.contains(&format!("'sha256-{hash}'")), "{csp}");
+    for (path, scripts_expected) in [
+        ("/", 2),
+        ("/info/leaving", 1),
+        ("/info", 1),
+        ("/missing", 1),
+    ] {
+        let response = send(Method::GET, path, None).await;
+        let csp = response.headers()["content-security-policy"]
+            .to_str()
+            .expect("ascii")
+            .to_owned();
+        let html = text(response).await;
+        let scripts = server::render::inline_scripts(&html);
+        assert_eq!(
+            scripts.len(),
+            scripts_expected,
+            "{path}: exit script, plus the island loader on the home page"
+        );
+        assert_eq!(
+            scripts[0],
+            app::render::exit_script(),
+            "{path}: exit script first, in the head"
+        );
+        for script in scripts {
+            let hash =
+                base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(script));
+            assert!(csp.contains(&format!("'sha256-{hash}'")), "{path}: {csp}");
+        }
+        assert_eq!(html.contains("<leptos-island"), path == "/", "{path}");
+    }
 }
 
 #[tokio::test]

@@ -64,6 +64,8 @@ pub fn Layout(
                 "How leaving quickly works"
             </a>
         </div>
+        // Where the exit script announces each shortcut key press to screen readers.
+        <div id="exit-status" class="visually-hidden" role="status" aria-live="polite"></div>
         <header class="site-header">
             <a class="site-name" href="/">
                 {settings.site_name.clone()}

@@ -86,7 +86,7 @@ pub fn render(source: &Source<'_>, report: &mut Report) -> Rendered {
                 let kept = match classify_link(&dest_url, link_type) {
                     LinkKind::External | LinkKind::Contact => Some(dest_url),
                     LinkKind::Internal { target, anchor } => {
-                        match internal_target(source, &target, &dest_url, line, report) {
+                        match internal_target(source, target, &dest_url, line, report) {
                             Some(path) => {
                                 let href = match (&path, &anchor) {
                                     (Some(path), Some(anchor)) => format!("{path}#{anchor}"),

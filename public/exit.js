@@ -1,1 +1,0 @@
-// Placeholder: the quick-exit enhancement. The exit link works without it.
