@@ -9,6 +9,7 @@
 
 mod components;
 pub mod islands;
+pub mod locator;
 pub mod model;
 
 #[cfg(feature = "ssr")]

@@ -3,7 +3,8 @@
 
 use crate::components::Layout;
 use crate::model::{Page, Section, Site};
-use crate::pages::{ArticlePage, HomePage, ProblemPage, SectionPage};
+pub use crate::pages::FindOutcome;
+use crate::pages::{ArticlePage, FindPage, HomePage, ProblemPage, SectionPage};
 use leptos::config::LeptosOptions;
 use leptos::hydration::HydrationScripts;
 use leptos::prelude::*;
@@ -14,9 +15,14 @@ pub enum Route<'a> {
     Home(&'a Page),
     Article(&'a Page),
     Section(&'a Section),
+    /// The locator page, at [`FIND_PATH`].
+    Find(FindOutcome),
     /// One of the calm problem pages.
     Problem(Problem),
 }
+
+/// Where the locator lives; its form posts here too.
+pub const FIND_PATH: &str = "/find";
 
 /// The problem pages the server can answer with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,6 +72,7 @@ pub fn render_document(site: &Site, route: &Route<'_>, options: &LeptosOptions) 
         Route::Home(page) => (page.title.clone(), None, !settings.urgent_help.is_empty()),
         Route::Article(page) => (page.title.clone(), Some(page.section.clone()), false),
         Route::Section(section) => (section.title.clone(), Some(section.id.clone()), false),
+        Route::Find(_) => ("Find help near you".to_owned(), None, true),
         Route::Problem(problem) => (problem.words().0.to_owned(), None, false),
     };
     let main = match route {
@@ -84,6 +91,9 @@ pub fn render_document(site: &Site, route: &Route<'_>, options: &LeptosOptions) 
         Route::Section(section) => {
             let pages = site.pages_in(&section.id).into_iter().cloned().collect();
             view! { <SectionPage section=(*section).clone() pages/> }.into_any()
+        }
+        Route::Find(outcome) => {
+            view! { <FindPage data=site.locator.clone() outcome=outcome.clone()/> }.into_any()
         }
         Route::Problem(problem) => {
             let (heading, message) = problem.words();

@@ -46,13 +46,24 @@ fn main() -> ExitCode {
     match command {
         Command::Check => {
             println!(
-                "The content check passed: {} pages and {} sections, no problems.",
+                "The content check passed: {} pages, {} sections and {} places, no problems.",
                 site.pages.len(),
-                site.sections.len()
+                site.sections.len(),
+                site.locator.places.len()
             );
+            let to_do = server::content::needing_location(&site.locator);
+            if !to_do.is_empty() {
+                println!(
+                    "\nTo do: {} Safezones still need a real location (a postcode from the venue):",
+                    to_do.len()
+                );
+                for item in to_do {
+                    println!("  - {item}");
+                }
+            }
             ExitCode::SUCCESS
         }
-        Command::Serve => serve(&site),
+        Command::Serve => serve(site),
     }
 }
 
@@ -61,9 +72,8 @@ fn usage_error(problem: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
-fn serve(site: &app::model::Site) -> ExitCode {
+fn serve(site: app::model::Site) -> ExitCode {
     let options = server::leptos_options();
-    let rendered = server::render::render_site(site, &options);
     let assets = match server::assets::load_assets(std::path::Path::new(&*options.site_root)) {
         Ok(assets) => assets,
         Err(error) => {
@@ -74,15 +84,12 @@ fn serve(site: &app::model::Site) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let state = Arc::new(AppState::new(site, assets, options.clone()));
     eprintln!(
         "rendered {} pages and loaded {} assets into memory",
-        rendered.pages.len(),
-        assets.len()
+        state.site.pages.len(),
+        state.assets.len()
     );
-    let state = Arc::new(AppState {
-        site: rendered,
-        assets,
-    });
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

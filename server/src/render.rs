@@ -2,7 +2,7 @@
 
 use crate::encoded::Encoded;
 use app::model::Site;
-use app::render::{render_document, Problem, Route};
+use app::render::{render_document, FindOutcome, Problem, Route, FIND_PATH};
 use base64::Engine;
 use leptos::config::LeptosOptions;
 use sha2::{Digest, Sha256};
@@ -37,6 +37,10 @@ pub fn render_site(site: &Site, options: &LeptosOptions) -> RenderedSite {
             render_document(site, &Route::Section(section), options),
         ));
     }
+    documents.push((
+        FIND_PATH.to_owned(),
+        render_document(site, &Route::Find(FindOutcome::Form), options),
+    ));
     let problem = |problem| render_document(site, &Route::Problem(problem), options);
     let problems = [
         problem(Problem::NotFound),

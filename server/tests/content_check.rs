@@ -22,6 +22,32 @@ fn the_good_fixture_loads_and_renders_markdown() {
         home.body_html
     );
     assert_eq!(site.settings.footer_contacts[1].dial, "08082000247");
+    let names: Vec<&str> = site
+        .locator
+        .places
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Fixture Library",
+            "Fixture Cafe",
+            "Fixture Shop",
+            "Test Helpline",
+            "Fixture Safe House"
+        ]
+    );
+    assert!(site.locator.outcodes.contains("ZZ1 53.6469 -1.7889 1\n"));
+    assert_eq!(site.locator.towns, "Fixton|53.691|-1.633\n");
+    let todo = content::needing_location(&site.locator);
+    assert_eq!(
+        todo,
+        [
+            "Fixture Cafe (Fixton): only the area is known (Fixton)",
+            "Fixture Shop (Elsewhere): location unknown"
+        ]
+    );
 }
 
 #[test]
@@ -32,6 +58,9 @@ fn the_shipped_content_passes_the_check() {
     }
 }
 
+/// Each case in `fixtures/broken/` is either a page (`<case>.md`, added to pages/) or a
+/// folder (`<case>/`, whose files replace the good fixture's); `<case>.expected` is the
+/// exact report an editor must see.
 #[test]
 fn each_broken_fixture_gives_its_exact_report() {
     let broken = support::fixtures().join("broken");
@@ -39,11 +68,11 @@ fn each_broken_fixture_gives_its_exact_report() {
         .expect("broken fixtures")
         .filter_map(Result::ok)
         .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "md"))
+        .filter(|path| path.extension().is_none_or(|ext| ext == "md"))
         .collect();
     cases.sort();
     assert!(
-        cases.len() >= 5,
+        cases.len() >= 8,
         "expected the broken fixtures, found {cases:?}"
     );
     for case in cases {
@@ -53,10 +82,14 @@ fn each_broken_fixture_gives_its_exact_report() {
             .expect("case name")
             .to_owned();
         let root = support::copy_of_good_fixture(&name);
-        std::fs::copy(&case, root.join("pages").join(format!("{name}.md")))
-            .expect("add broken page");
-        let expected =
-            std::fs::read_to_string(case.with_extension("expected")).expect("expected report");
+        if case.is_dir() {
+            support::copy_dir(&case, &root);
+        } else {
+            std::fs::copy(&case, root.join("pages").join(format!("{name}.md")))
+                .expect("add broken page");
+        }
+        let expected = std::fs::read_to_string(broken.join(format!("{name}.expected")))
+            .expect("expected report");
         let report = content::load(&root).expect_err(&format!("{name} must fail the check"));
         assert_eq!(report.to_string(), expected, "report for {name}");
         let _ = std::fs::remove_dir_all(root.parent().unwrap_or(&root));

@@ -17,16 +17,12 @@ fn state() -> Arc<AppState> {
     let options = leptos::config::LeptosOptions::builder()
         .output_name("site")
         .build();
-    let rendered = server::render::render_site(&site, &options);
     let mut assets = server::assets::Assets::new();
     assets.insert(
         "/pkg/site.css".into(),
         Encoded::new("text/css; charset=utf-8", "body{color:#0b0c0c}".repeat(50)),
     );
-    Arc::new(AppState {
-        site: rendered,
-        assets,
-    })
+    Arc::new(AppState::new(site, assets, options))
 }
 
 async fn send(method: Method, uri: &str, accept_encoding: Option<&str>) -> Response {
@@ -214,4 +210,135 @@ async fn a_trailing_slash_redirects_to_the_one_address() {
     assert_eq!(response.status(), StatusCode::PERMANENT_REDIRECT);
     assert_eq!(response.headers()[header::LOCATION], "/info/leaving");
     assert_privacy_headers(&response, "redirect");
+}
+
+async fn post_find(body: &str) -> Response {
+    let request = Request::builder()
+        .method(Method::POST)
+        .uri("/find")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(body.to_owned()))
+        .expect("request");
+    app(state()).oneshot(request).await.expect("infallible")
+}
+
+#[tokio::test]
+async fn the_locator_page_is_served_with_its_island_and_a_post_form() {
+    let response = send(Method::GET, "/find", None).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let html = text(response).await;
+    assert!(
+        html.contains("<form method=\"post\" action=\"/find\""),
+        "{html}"
+    );
+    assert!(html.contains("autocomplete=\"off\""));
+    assert!(html.contains("<leptos-island"));
+}
+
+#[tokio::test]
+async fn a_district_posted_without_javascript_is_answered_directly() {
+    let response = post_find("q=zz1").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(
+        response.headers().get(header::LOCATION).is_none(),
+        "no redirect"
+    );
+    assert_privacy_headers(&response, "POST /find");
+    let html = text(response).await;
+    assert!(html.contains("Nearest to the ZZ1 postcode area"));
+    let library = html.find("Fixture Library").expect("nearest listed");
+    let cafe = html.find("Fixture Cafe").expect("second listed");
+    assert!(library < cafe, "nearest first");
+    assert!(html.contains("Approximate: somewhere in Fixton"));
+    assert!(html.contains("Opening hours not known"));
+    assert!(
+        html.contains("Fixture Shop"),
+        "unplaced Safezones are listed by group"
+    );
+}
+
+#[tokio::test]
+async fn a_full_postcode_is_cut_to_its_district_and_never_echoed() {
+    let html = text(post_find("q=zz1+9xy").await).await;
+    assert!(html.contains("Nearest to the ZZ1 postcode area"));
+    assert!(
+        !html.to_uppercase().contains("9XY"),
+        "the full postcode never comes back"
+    );
+}
+
+#[tokio::test]
+async fn a_town_and_a_place_outside_the_area_are_answered_plainly() {
+    let html = text(post_find("q=fixton").await).await;
+    assert!(html.contains("Nearest to Fixton"));
+    let html = text(post_find("q=YY1").await).await;
+    assert!(
+        html.contains("The YY1 postcode area is outside Fixtureshire."),
+        "{html}"
+    );
+    assert!(html.contains("Test Helpline"), "national lines still shown");
+}
+
+#[tokio::test]
+async fn bad_searches_get_calm_messages_and_4xx() {
+    for (body, status, words) in [
+        (
+            "q=",
+            StatusCode::BAD_REQUEST,
+            "Type the first part of a postcode",
+        ),
+        (
+            "q=%3Cscript%3E",
+            StatusCode::BAD_REQUEST,
+            "could not read that as a postcode",
+        ),
+        (
+            "q=ZZ9",
+            StatusCode::NOT_FOUND,
+            "could not find the postcode area ZZ9",
+        ),
+        (
+            "q=Atlantis",
+            StatusCode::NOT_FOUND,
+            "could not find a town called Atlantis",
+        ),
+        (
+            "nonsense=%%%",
+            StatusCode::BAD_REQUEST,
+            "Type the first part of a postcode",
+        ),
+    ] {
+        let response = post_find(body).await;
+        let got = response.status();
+        let html = text(response).await;
+        assert_eq!(got, status, "{body}: {html}");
+        assert!(html.contains(words), "{body}: {html}");
+        assert!(
+            !html.contains("&lt;script&gt;"),
+            "{body}: input is not echoed"
+        );
+    }
+    let huge = format!("q={}", "A".repeat(10_000));
+    let response = post_find(&huge).await;
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert_privacy_headers(&response, "413");
+    assert!(text(response)
+        .await
+        .contains("We could not read that search"));
+}
+
+#[tokio::test]
+async fn a_confidential_service_is_listed_by_phone_only() {
+    let html = text(post_find("q=ZZ1").await).await;
+    let results = &html[html.find("class=\"results\"").expect("results")..];
+    let start = results
+        .find("Fixture Safe House")
+        .expect("reachable by phone");
+    let html = results;
+    let entry = &html[start..start + html[start..].find("</li>").expect("entry ends")];
+    assert!(entry.contains("tel:08082000247"));
+    assert!(
+        !entry.contains("result-place") && !entry.contains("Where:"),
+        "{entry}"
+    );
 }

@@ -18,7 +18,7 @@ pub fn copy_of_good_fixture(case: &str) -> PathBuf {
     root
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("create fixture folder");
     for entry in std::fs::read_dir(from).expect("read fixture folder") {
         let entry = entry.expect("fixture entry");

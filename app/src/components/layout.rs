@@ -71,7 +71,14 @@ pub fn Layout(
                 {settings.site_name.clone()}
             </a>
             <nav class="site-nav" aria-label="Sections">
-                <ul>{nav_items}</ul>
+                <ul>
+                    <li>
+                        <a href="/find" class="nav-find">
+                            "Find help near you"
+                        </a>
+                    </li>
+                    {nav_items}
+                </ul>
             </nav>
         </header>
         <main id="main" class="site-main" tabindex="-1">

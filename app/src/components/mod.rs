@@ -6,9 +6,11 @@ mod call_list;
 mod date;
 #[cfg(feature = "ssr")]
 mod layout;
+mod results;
 
 pub use call_list::CallList;
 #[cfg(feature = "ssr")]
 pub use date::human_date;
 #[cfg(feature = "ssr")]
 pub use layout::Layout;
+pub use results::ResultsList;

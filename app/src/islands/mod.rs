@@ -2,5 +2,7 @@
 //! JavaScript; the WASM only enhances it.
 
 mod help_chooser;
+mod locator;
 
 pub use help_chooser::HelpChooser;
+pub use locator::Locator;

@@ -1,11 +1,13 @@
 //! One module per page type. Each returns the content of `<main>`.
 
 mod article;
+mod find;
 mod home;
 mod problem;
 mod section;
 
 pub use article::ArticlePage;
+pub use find::{FindOutcome, FindPage};
 pub use home::HomePage;
 pub use problem::ProblemPage;
 pub use section::SectionPage;

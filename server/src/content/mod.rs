@@ -7,12 +7,14 @@
 
 mod dates;
 mod front_matter;
+mod locator;
 mod markdown;
 mod paths;
 mod report;
 mod settings;
 mod suggest;
 
+pub use locator::needing_location;
 pub use report::{ContentError, Report};
 
 use app::model::{Page, Site};
@@ -98,9 +100,44 @@ pub fn load(dir: &Path) -> Result<Site, Report> {
         });
     }
 
+    let tables = locator::Tables::load(dir, &display, &mut report);
+    let locator_text = |name: &str, report: &mut Report| {
+        read(dir, name, &display(name), report).unwrap_or_default()
+    };
+    let (safezones_text, services_text, areas_text) = (
+        locator_text("safezones.toml", &mut report),
+        locator_text("services.toml", &mut report),
+        locator_text("areas.toml", &mut report),
+    );
+    let (safezones_file, services_file, areas_file) = (
+        display("safezones.toml"),
+        display("services.toml"),
+        display("areas.toml"),
+    );
+    let sources = locator::Sources {
+        safezones: TomlFile {
+            file: &safezones_file,
+            text: &safezones_text,
+        },
+        services: TomlFile {
+            file: &services_file,
+            text: &services_text,
+        },
+        areas: TomlFile {
+            file: &areas_file,
+            text: &areas_text,
+        },
+    };
     let Some(loaded) = loaded else {
         return Err(report);
     };
+    let locator = locator::load(
+        &sources,
+        &tables,
+        &register,
+        &loaded.settings.area_name,
+        &mut report,
+    );
     // Every address the site answers, with the anchors on it.
     let mut routes: BTreeMap<String, Vec<String>> = anchors;
     for section in &loaded.sections {
@@ -179,6 +216,7 @@ pub fn load(dir: &Path) -> Result<Site, Report> {
             settings: loaded.settings,
             sections: loaded.sections,
             pages,
+            locator,
         })
     } else {
         Err(report)

@@ -84,7 +84,11 @@ pub struct TomlFile<'a> {
 }
 
 impl TomlFile<'_> {
-    fn parse<T: serde::de::DeserializeOwned>(&self, fix: &str, report: &mut Report) -> Option<T> {
+    pub fn parse<T: serde::de::DeserializeOwned>(
+        &self,
+        fix: &str,
+        report: &mut Report,
+    ) -> Option<T> {
         match toml::from_str(self.text) {
             Ok(value) => Some(value),
             Err(error) => {

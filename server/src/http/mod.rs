@@ -1,6 +1,7 @@
 //! HTTP: every request is a lookup in memory. Nothing is rendered or read from disk
 //! while serving, and nothing about the visitor is recorded.
 
+mod find;
 mod headers;
 mod logging;
 
@@ -8,24 +9,50 @@ use crate::assets::Assets;
 use crate::encoded::{Coding, Encoded};
 use crate::render::RenderedSite;
 use axum::body::Body;
+use axum::extract::DefaultBodyLimit;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
+use axum::routing::post;
 use axum::{middleware, Router};
 use std::sync::Arc;
 
+pub use find::{FindService, MAX_FORM_BYTES};
 pub use logging::RouteLabel;
 
-/// What the server answers from: the rendered site and the static assets.
-#[derive(Clone, Debug)]
+/// What the server answers from: the rendered site, the static assets, and the
+/// locator for searches posted without JavaScript.
 pub struct AppState {
     pub site: RenderedSite,
     pub assets: Assets,
+    pub find: FindService,
+}
+
+impl AppState {
+    /// Renders `site` once and gets everything ready to serve.
+    pub fn new(
+        site: app::model::Site,
+        assets: Assets,
+        options: leptos::config::LeptosOptions,
+    ) -> AppState {
+        let rendered = crate::render::render_site(&site, &options);
+        AppState {
+            site: rendered,
+            assets,
+            find: FindService::new(site, options),
+        }
+    }
 }
 
 /// The whole HTTP application.
 pub fn app(state: Arc<AppState>) -> Router {
     Router::new()
+        .route(
+            app::render::FIND_PATH,
+            post(find::find)
+                .fallback(serve_path)
+                .layer(DefaultBodyLimit::max(MAX_FORM_BYTES)),
+        )
         .fallback(serve_path)
         .layer(middleware::from_fn_with_state(
             state.clone(),

@@ -1,0 +1,90 @@
+//! The locator's results list, rendered by the server for the no-JS form and by the
+//! island on the device.
+
+use super::CallList;
+use crate::locator::ResultsView;
+use leptos::prelude::*;
+
+#[component]
+pub fn ResultsList(results: ResultsView) -> impl IntoView {
+    let view_model = results;
+    let notice = view_model
+        .outside_notice
+        .map(|text| view! { <p class="notice">{text}</p> });
+    let nearby = view_model
+        .nearby
+        .into_iter()
+        .map(|near| {
+            let whereabouts = near
+                .whereabouts
+                .map(|text| view! { <p class="result-where">{format!("Where: {text}")}</p> });
+            let place = (!near.place.is_empty())
+                .then(|| view! { <p class="result-place">{near.place}</p> });
+            view! {
+                <li class="result">
+                    <h3 class="result-name">{near.name}</h3>
+                    <p class="result-kind">{near.kind}</p>
+                    <p class="result-distance">{near.distance}</p>
+                    {place}
+                    {whereabouts}
+                    <p class="result-hours">{near.hours}</p>
+                    <CallList contacts=near.contacts/>
+                    <p class="result-checked">{near.checked}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    let unplaced = (!view_model.unplaced.is_empty()).then(|| {
+        let groups = view_model
+            .unplaced
+            .into_iter()
+            .map(|(group, names)| {
+                let items = names
+                    .into_iter()
+                    .map(|name| view! { <li>{name}</li> })
+                    .collect_view();
+                view! {
+                    <h4>{group}</h4>
+                    <ul class="unplaced-list">{items}</ul>
+                }
+            })
+            .collect_view();
+        view! {
+            <h3>"Also in the scheme, but we do not know where yet"</h3>
+            <p>"These are listed without an address, so we cannot say how far away they are."</p>
+            {groups}
+        }
+    });
+    let remote = view_model
+        .remote
+        .into_iter()
+        .map(|service| {
+            let website = service.website.map(|href| {
+                view! {
+                    <p>
+                        <a href=href.clone() rel="noreferrer">{format!("Website: {href}")}</a>
+                    </p>
+                }
+            });
+            view! {
+                <li class="result">
+                    <h4 class="result-name">{service.name}</h4>
+                    <p>{service.description}</p>
+                    <p class="result-hours">{service.hours}</p>
+                    <CallList contacts=service.contacts/>
+                    {website}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="results" aria-labelledby="results-heading">
+            <h2 id="results-heading" tabindex="-1">{view_model.heading}</h2>
+            {notice}
+            <ol class="result-list">{nearby}</ol>
+            {unplaced}
+            <h3>"Help by phone, wherever you are"</h3>
+            <ul class="result-list">{remote}</ul>
+        </section>
+    }
+}

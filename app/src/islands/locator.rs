@@ -1,0 +1,154 @@
+//! The Safezone and service locator, on the device.
+//!
+//! Without JavaScript the form posts a postcode district or town to the server. With
+//! the island, the same form is answered here, from data shipped in the page, and
+//! "Use my location" asks the browser for a position only after a tap. Nothing about
+//! the search or the position is ever sent anywhere.
+
+use crate::components::ResultsList;
+use crate::locator::{
+    not_found_words, parse_query, present, Finder, LatLon, ResultsView, MAX_QUERY_CHARS,
+};
+use crate::model::LocatorData;
+use leptos::prelude::*;
+
+#[island]
+pub fn Locator(data: LocatorData) -> impl IntoView {
+    let (hydrated, set_hydrated) = signal(false);
+    Effect::new(move |_| set_hydrated.set(true));
+    let area_name = data.area_name.clone();
+    let finder = StoredValue::new(Finder::new(data));
+    let (results, set_results) = signal(None::<ResultsView>);
+    let (message, set_message) = signal(String::new());
+    let input: NodeRef<leptos::html::Input> = NodeRef::new();
+
+    let show = move |at: LatLon, origin: String| {
+        set_message.set(String::new());
+        set_results.set(Some(
+            finder.with_value(|f| present(f, &f.search(at, origin))),
+        ));
+        focus_results();
+    };
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let typed = input.get().map(|field| field.value()).unwrap_or_default();
+        match parse_query(&typed) {
+            Err(problem) => {
+                set_results.set(None);
+                set_message.set(problem.to_string());
+            }
+            Ok(query) => match finder.with_value(|f| f.gazetteer.resolve(&query)) {
+                Some((at, origin)) => show(at, origin),
+                None => {
+                    set_results.set(None);
+                    set_message.set(not_found_words(&query, &area_name));
+                }
+            },
+        }
+    };
+    let on_locate = move |_| {
+        set_message.set("Finding where you are. Your browser may ask you first.".to_owned());
+        locate(
+            move |at| show(at, "your location".to_owned()),
+            move |problem| {
+                set_results.set(None);
+                set_message.set(problem.to_owned());
+            },
+        );
+    };
+
+    view! {
+        <div class="locator" data-hydrated=move || hydrated.get().to_string()>
+            <form class="locator-form" method="post" action="/find" on:submit=on_submit>
+                <label class="locator-label" for="locator-q">"Postcode district or town"</label>
+                <p class="hint" id="locator-hint">
+                    "For example HD1 or Dewsbury. The first part of a postcode is enough, and a full postcode is cut to its first part straight away."
+                </p>
+                <div class="locator-row">
+                    <input
+                        id="locator-q"
+                        name="q"
+                        type="text"
+                        autocomplete="off"
+                        autocapitalize="characters"
+                        spellcheck="false"
+                        maxlength=MAX_QUERY_CHARS.to_string()
+                        aria-describedby="locator-hint"
+                        node_ref=input
+                    />
+                    <button type="submit" class="button">"Find help near here"</button>
+                </div>
+            </form>
+            <p class="locator-or" hidden=move || !hydrated.get()>
+                <button type="button" class="button button-secondary" id="use-location" on:click=on_locate>
+                    "Use my location"
+                </button>
+                " Your location stays on this device. It is never sent to us or anyone else."
+            </p>
+            <p class="locator-message" role="status" aria-live="polite">{move || message.get()}</p>
+            {move || results.get().map(|results| view! { <ResultsList results/> })}
+        </div>
+    }
+}
+
+fn focus_results() {
+    #[cfg(feature = "hydrate")]
+    request_animation_frame(|| {
+        use wasm_bindgen::JsCast;
+        if let Some(heading) = document()
+            .get_element_by_id("results-heading")
+            .and_then(|element| element.dyn_into::<leptos::web_sys::HtmlElement>().ok())
+        {
+            let _ = heading.focus();
+        }
+    });
+}
+
+/// Asks the browser for the position, once, after a tap. Coarse positions are fine.
+#[cfg(feature = "hydrate")]
+fn locate(found: impl Fn(LatLon) + 'static, failed: impl Fn(&str) + 'static) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    use web_sys::{GeolocationPosition, GeolocationPositionError, PositionOptions};
+
+    let failed = std::rc::Rc::new(failed);
+    let Some(geolocation) = window().navigator().geolocation().ok() else {
+        failed("This browser cannot share its location. Type a postcode district or town instead.");
+        return;
+    };
+    let on_error = failed.clone();
+    let on_call_error = failed.clone();
+    let success = Closure::once_into_js(move |position: wasm_bindgen::JsValue| {
+        let coords = position.unchecked_into::<GeolocationPosition>().coords();
+        match LatLon::new(coords.latitude(), coords.longitude()) {
+            Some(at) => found(at),
+            None => failed("Your browser gave a location we cannot use. Type a postcode district or town instead."),
+        }
+    });
+    let error = Closure::once_into_js(move |problem: wasm_bindgen::JsValue| {
+        let denied = problem.unchecked_into::<GeolocationPositionError>().code()
+            == GeolocationPositionError::PERMISSION_DENIED;
+        on_error(if denied {
+            "Location is turned off for this site. That is fine: type a postcode district or town instead."
+        } else {
+            "We could not get your location. Type a postcode district or town instead."
+        });
+    });
+    let options = PositionOptions::new();
+    options.set_enable_high_accuracy(false);
+    options.set_maximum_age(300_000);
+    options.set_timeout(20_000);
+    if geolocation
+        .get_current_position_with_error_callback_and_options(
+            success.unchecked_ref(),
+            Some(error.unchecked_ref()),
+            &options,
+        )
+        .is_err()
+    {
+        on_call_error("We could not get your location. Type a postcode district or town instead.");
+    }
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn locate(_found: impl Fn(LatLon) + 'static, _failed: impl Fn(&str) + 'static) {}

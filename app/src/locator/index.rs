@@ -1,0 +1,147 @@
+//! The nearest-place index: an R-tree over points on the unit sphere, built once.
+
+use super::point::LatLon;
+use rstar::primitives::GeomWithData;
+use rstar::RTree;
+
+/// A place found near a position, with its great-circle distance.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Hit<'a, T> {
+    pub item: &'a T,
+    pub distance_m: f64,
+}
+
+/// Items with positions, searchable by distance.
+pub struct Index<T> {
+    tree: RTree<GeomWithData<[f64; 3], usize>>,
+    items: Vec<(LatLon, T)>,
+}
+
+impl<T> Index<T> {
+    /// Builds the index in one pass (bulk load).
+    pub fn new(items: Vec<(LatLon, T)>) -> Index<T> {
+        let entries = items
+            .iter()
+            .enumerate()
+            .map(|(slot, (position, _))| GeomWithData::new(position.unit_vector(), slot))
+            .collect();
+        Index {
+            tree: RTree::bulk_load(entries),
+            items,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The `k` nearest items to `at` that pass `keep`, nearest first. Items at the
+    /// same distance come in the order they were given.
+    pub fn nearest(&self, at: LatLon, k: usize, keep: impl Fn(&T) -> bool) -> Vec<Hit<'_, T>> {
+        let mut hits: Vec<(f64, usize)> = Vec::with_capacity(k);
+        let mut last_distance = f64::NEG_INFINITY;
+        for entry in self.tree.nearest_neighbor_iter(&at.unit_vector()) {
+            let slot = entry.data;
+            let (position, item) = &self.items[slot];
+            let distance = at.distance_m(*position);
+            // Once k are found, keep reading only the ties of the last one.
+            if hits.len() >= k && distance > last_distance + 1e-6 {
+                break;
+            }
+            if keep(item) {
+                hits.push((distance, slot));
+                last_distance = last_distance.max(distance);
+            }
+        }
+        hits.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        hits.truncate(k);
+        hits.into_iter()
+            .map(|(distance_m, slot)| Hit {
+                item: &self.items[slot].1,
+                distance_m,
+            })
+            .collect()
+    }
+
+    /// The same answer by checking every item: the reference for tests and benchmarks.
+    pub fn nearest_brute_force(
+        &self,
+        at: LatLon,
+        k: usize,
+        keep: impl Fn(&T) -> bool,
+    ) -> Vec<Hit<'_, T>> {
+        let mut hits: Vec<(f64, usize)> = self
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, item))| keep(item))
+            .map(|(slot, (position, _))| (at.distance_m(*position), slot))
+            .collect();
+        hits.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        hits.truncate(k);
+        hits.into_iter()
+            .map(|(distance_m, slot)| Hit {
+                item: &self.items[slot].1,
+                distance_m,
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn at(lat: f64, lon: f64) -> LatLon {
+        LatLon::new(lat, lon).expect("valid test position")
+    }
+
+    #[test]
+    fn finds_the_nearest_with_filters() {
+        let index = Index::new(vec![
+            (at(53.6458, -1.7850), "huddersfield"),
+            (at(53.6910, -1.6330), "dewsbury"),
+            (at(53.7160, -1.6330), "batley"),
+            (at(53.5800, -1.7960), "holmfirth"),
+        ]);
+        let here = at(53.69, -1.64);
+        let names: Vec<&str> = index
+            .nearest(here, 2, |_| true)
+            .iter()
+            .map(|h| *h.item)
+            .collect();
+        assert_eq!(names, ["dewsbury", "batley"]);
+        let names: Vec<&str> = index
+            .nearest(here, 1, |name| name.starts_with('h'))
+            .iter()
+            .map(|h| *h.item)
+            .collect();
+        assert_eq!(names, ["huddersfield"]);
+        assert!(index.nearest(here, 3, |_| false).is_empty());
+        assert_eq!(index.nearest(here, 10, |_| true).len(), 4);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn index_answers_exactly_as_brute_force(
+            points in prop::collection::vec((53.3f64..54.0, -2.2f64..-1.3, 0u8..4), 1..300),
+            lat in 53.0f64..54.3,
+            lon in -2.5f64..-1.0,
+            k in 1usize..12,
+            kind in 0u8..4,
+        ) {
+            let index = Index::new(points.iter().map(|(la, lo, kd)| (at(*la, *lo), *kd)).collect());
+            let here = at(lat, lon);
+            let keep = |item: &u8| *item != kind;
+            let fast: Vec<(f64, *const u8)> = index.nearest(here, k, keep).iter().map(|h| (h.distance_m, h.item as *const u8)).collect();
+            let slow: Vec<(f64, *const u8)> = index.nearest_brute_force(here, k, keep).iter().map(|h| (h.distance_m, h.item as *const u8)).collect();
+            prop_assert_eq!(fast, slow);
+        }
+    }
+}

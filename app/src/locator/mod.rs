@@ -1,0 +1,16 @@
+//! The locator core: positions, the nearest-place index, and reading what people type.
+//!
+//! Plain Rust with no Leptos types, unit-tested natively and compiled into the WASM
+//! bundle too, so the same code answers on the server (no-JS form) and on the device.
+
+mod index;
+mod point;
+mod present;
+mod query;
+mod search;
+
+pub use index::{Hit, Index};
+pub use point::{compass_point, walking_minutes, LatLon};
+pub use present::{hours_words, present, NearbyView, RemoteView, ResultsView};
+pub use query::{parse_query, Query, QueryError, MAX_QUERY_CHARS};
+pub use search::{distance_words, not_found_words, Finder, Findings, Gazetteer, Nearby, NEARBY};

@@ -1,0 +1,356 @@
+//! The whole search: where the person is (a position, a district or a town), and what
+//! is near them. Runs the same on the server (no-JS form) and on the device (island).
+
+use super::index::Index;
+use super::point::{compass_point, walking_minutes, LatLon};
+use super::query::Query;
+use crate::model::{Location, LocatorData, Place};
+use std::collections::HashMap;
+
+/// How many places the results show by distance.
+pub const NEARBY: usize = 5;
+
+/// Postcode districts and towns, for turning what people type into a position.
+pub struct Gazetteer {
+    outcodes: HashMap<String, (LatLon, bool)>,
+    districts: Index<bool>,
+    towns: HashMap<String, (String, LatLon)>,
+}
+
+impl Gazetteer {
+    /// Reads the compact tables in [`LocatorData`]; malformed lines are skipped (the
+    /// server's content check has already refused them).
+    pub fn new(outcodes: &str, towns: &str) -> Gazetteer {
+        let mut table = HashMap::new();
+        let mut districts = Vec::new();
+        for line in outcodes.lines() {
+            let mut fields = line.split(' ');
+            let (Some(code), Some(lat), Some(lon), Some(flag)) =
+                (fields.next(), fields.next(), fields.next(), fields.next())
+            else {
+                continue;
+            };
+            let Some(position) = lat
+                .parse()
+                .ok()
+                .zip(lon.parse().ok())
+                .and_then(|(lat, lon)| LatLon::new(lat, lon))
+            else {
+                continue;
+            };
+            let in_area = flag == "1";
+            table.insert(code.to_owned(), (position, in_area));
+            districts.push((position, in_area));
+        }
+        let mut town_table = HashMap::new();
+        for line in towns.lines() {
+            let mut fields = line.split('|');
+            let (Some(name), Some(lat), Some(lon)) = (fields.next(), fields.next(), fields.next())
+            else {
+                continue;
+            };
+            if let Some(position) = lat
+                .parse()
+                .ok()
+                .zip(lon.parse().ok())
+                .and_then(|(lat, lon)| LatLon::new(lat, lon))
+            {
+                town_table.insert(town_key(name), (name.to_owned(), position));
+            }
+        }
+        Gazetteer {
+            outcodes: table,
+            districts: Index::new(districts),
+            towns: town_table,
+        }
+    }
+
+    /// The position a query stands for, and how to name it back to the person.
+    pub fn resolve(&self, query: &Query) -> Option<(LatLon, String)> {
+        match query {
+            Query::Outcode(code) => self
+                .outcodes
+                .get(code)
+                .map(|(position, _)| (*position, format!("the {code} postcode area"))),
+            Query::Town(name) => self
+                .towns
+                .get(&town_key(name))
+                .map(|(name, position)| (*position, name.clone())),
+        }
+    }
+
+    /// Whether a position is in the site's area: its nearest postcode district is.
+    pub fn in_area(&self, at: LatLon) -> bool {
+        self.districts
+            .nearest(at, 1, |_| true)
+            .first()
+            .is_some_and(|hit| *hit.item)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.outcodes.is_empty()
+    }
+}
+
+fn town_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// A place near the person.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Nearby {
+    /// Index into [`LocatorData::places`].
+    pub place: usize,
+    pub distance_m: f64,
+    pub minutes: u32,
+    pub direction: &'static str,
+    /// For places known only by district: which district's middle was measured to.
+    pub area: Option<String>,
+}
+
+/// What a search found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Findings {
+    /// Where the search was from, in words ("the HD1 postcode area", "your location").
+    pub origin: String,
+    pub in_area: bool,
+    pub nearby: Vec<Nearby>,
+    /// Safezones we cannot place, by index, to list under their groups.
+    pub unplaced: Vec<usize>,
+    /// Services reached by phone or online, by index.
+    pub remote: Vec<usize>,
+}
+
+/// Everything needed to answer searches, built once.
+pub struct Finder {
+    pub data: LocatorData,
+    pub gazetteer: Gazetteer,
+    /// One entry per position; a place known in two districts has two.
+    index: Index<(usize, Option<String>)>,
+}
+
+impl Finder {
+    pub fn new(data: LocatorData) -> Finder {
+        let gazetteer = Gazetteer::new(&data.outcodes, &data.towns);
+        let mut entries = Vec::new();
+        for (slot, place) in data.places.iter().enumerate() {
+            match &place.location {
+                Location::Postcode { position, .. } => {
+                    if let Some(at) = LatLon::new(position[0], position[1]) {
+                        entries.push((at, (slot, None)));
+                    }
+                }
+                Location::Area { areas } => {
+                    for area in areas {
+                        if let Some(at) = LatLon::new(area.position[0], area.position[1]) {
+                            entries.push((at, (slot, Some(area.name.clone()))));
+                        }
+                    }
+                }
+                Location::Unknown | Location::Remote => {}
+            }
+        }
+        Finder {
+            data,
+            gazetteer,
+            index: Index::new(entries),
+        }
+    }
+
+    pub fn place(&self, slot: usize) -> Option<&Place> {
+        self.data.places.get(slot)
+    }
+
+    /// The nearest places to `at`, each place once, and the ones that cannot be ranked.
+    pub fn search(&self, at: LatLon, origin: String) -> Findings {
+        let mut nearby: Vec<Nearby> = Vec::new();
+        // A place can have several positions: read on until NEARBY distinct places.
+        let mut wanted = NEARBY;
+        while nearby.len() < NEARBY && wanted <= self.index.len() + NEARBY {
+            nearby.clear();
+            for hit in self.index.nearest(at, wanted, |_| true) {
+                let (slot, area) = hit.item;
+                if nearby.iter().any(|n| n.place == *slot) {
+                    continue;
+                }
+                let position = self.data.places[*slot].location.positions();
+                let target = area
+                    .as_ref()
+                    .and_then(|name| self.area_position(*slot, name))
+                    .or_else(|| position.first().and_then(|p| LatLon::new(p[0], p[1])));
+                let direction = target.map_or("", |target| compass_point(at.bearing_to(target)));
+                nearby.push(Nearby {
+                    place: *slot,
+                    distance_m: hit.distance_m,
+                    minutes: walking_minutes(hit.distance_m),
+                    direction,
+                    area: area.clone(),
+                });
+                if nearby.len() == NEARBY {
+                    break;
+                }
+            }
+            if wanted >= self.index.len() {
+                break;
+            }
+            wanted += NEARBY;
+        }
+        let of_kind = |unplaced: bool| {
+            self.data
+                .places
+                .iter()
+                .enumerate()
+                .filter(|(_, place)| match place.location {
+                    Location::Unknown => unplaced,
+                    Location::Remote => !unplaced,
+                    _ => false,
+                })
+                .map(|(slot, _)| slot)
+                .collect::<Vec<_>>()
+        };
+        Findings {
+            origin,
+            in_area: self.gazetteer.in_area(at),
+            nearby,
+            unplaced: of_kind(true),
+            remote: of_kind(false),
+        }
+    }
+
+    fn area_position(&self, slot: usize, name: &str) -> Option<LatLon> {
+        match &self.data.places.get(slot)?.location {
+            Location::Area { areas } => areas
+                .iter()
+                .find(|a| a.name == name)
+                .and_then(|a| LatLon::new(a.position[0], a.position[1])),
+            _ => None,
+        }
+    }
+}
+
+/// What to say when a well-formed query names no place we know.
+pub fn not_found_words(query: &Query, area_name: &str) -> String {
+    match query {
+        Query::Outcode(code) => format!("We could not find the postcode area {code}. Check it, or try the name of a town."),
+        Query::Town(name) => format!(
+            "We could not find a town called {name} in or near {area_name}. Try the first part of a postcode, such as HD1."
+        ),
+    }
+}
+
+/// "350 m" or "2.4 km".
+pub fn distance_words(metres: f64) -> String {
+    if metres < 950.0 {
+        format!("{} m", ((metres / 50.0).round() * 50.0).max(50.0))
+    } else {
+        format!("{:.1} km", metres / 1000.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{AreaCentre, Hours, PlaceKind};
+
+    fn place(name: &str, location: Location) -> Place {
+        Place {
+            name: name.into(),
+            kind: PlaceKind::Safezone,
+            group: "Test".into(),
+            location,
+            whereabouts: None,
+            contacts: Vec::new(),
+            hours: Hours::Unknown,
+            website: None,
+            description: None,
+            categories: Vec::new(),
+            audiences: Vec::new(),
+            languages: Vec::new(),
+            accessibility: None,
+            last_verified: "2026-01-01".into(),
+            source: "test".into(),
+        }
+    }
+
+    fn area(name: &str, lat: f64, lon: f64) -> AreaCentre {
+        AreaCentre {
+            name: name.into(),
+            position: [lat, lon],
+        }
+    }
+
+    fn finder() -> Finder {
+        Finder::new(LocatorData {
+            area_name: "Testshire".into(),
+            scheme_name: "Safezones".into(),
+            places: vec![
+                place("Town hall", Location::Postcode { address: None, postcode: "HD1 2TA".into(), position: [53.6458, -1.7850] }),
+                place("Two sites", Location::Area { areas: vec![area("Milnsbridge", 53.6398, -1.8221), area("Dewsbury", 53.6910, -1.6330)] }),
+                place("Somewhere", Location::Unknown),
+                place("Helpline", Location::Remote),
+            ],
+            outcodes: "HD1 53.6469 -1.7889 1\nWF13 53.6924 -1.6468 1\nLS1 53.7965 -1.5478 0\nbroken line\n".into(),
+            towns: "Dewsbury|53.6910|-1.6330\nMilnsbridge|53.6398|-1.8221\n".into(),
+        })
+    }
+
+    #[test]
+    fn resolves_districts_and_towns() {
+        let finder = finder();
+        let (at, label) = finder
+            .gazetteer
+            .resolve(&Query::Outcode("HD1".into()))
+            .expect("HD1");
+        assert!((at.lat() - 53.6469).abs() < 1e-9);
+        assert_eq!(label, "the HD1 postcode area");
+        let (_, label) = finder
+            .gazetteer
+            .resolve(&Query::Town("dewsbury".into()))
+            .expect("town");
+        assert_eq!(label, "Dewsbury");
+        assert!(finder
+            .gazetteer
+            .resolve(&Query::Outcode("ZZ9".into()))
+            .is_none());
+        assert!(finder
+            .gazetteer
+            .resolve(&Query::Town("Atlantis".into()))
+            .is_none());
+    }
+
+    #[test]
+    fn each_place_appears_once_at_its_nearest_position() {
+        let finder = finder();
+        let dewsbury = LatLon::new(53.6910, -1.6330).expect("valid");
+        let findings = finder.search(dewsbury, "Dewsbury".into());
+        let names: Vec<&str> = findings
+            .nearby
+            .iter()
+            .map(|n| finder.data.places[n.place].name.as_str())
+            .collect();
+        assert_eq!(names, ["Two sites", "Town hall"]);
+        assert_eq!(findings.nearby[0].area.as_deref(), Some("Dewsbury"));
+        assert!(findings.nearby[0].distance_m < 1.0);
+        assert_eq!(findings.nearby[1].direction, "south-west");
+        assert_eq!(findings.unplaced, [2]);
+        assert_eq!(findings.remote, [3]);
+        assert!(findings.in_area);
+    }
+
+    #[test]
+    fn knows_when_a_position_is_outside_the_area() {
+        let finder = finder();
+        let leeds = LatLon::new(53.7965, -1.5478).expect("valid");
+        assert!(!finder.search(leeds, "Leeds".into()).in_area);
+    }
+
+    #[test]
+    fn distances_read_naturally() {
+        assert_eq!(distance_words(20.0), "50 m");
+        assert_eq!(distance_words(349.0), "350 m");
+        assert_eq!(distance_words(2_430.0), "2.4 km");
+    }
+}
