@@ -13,6 +13,8 @@ cargo fmt --all -- --check
 
 step "Lints"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+# The island code that only the browser runs (feature "hydrate", wasm32).
+cargo clippy -p app --lib --locked --target wasm32-unknown-unknown --no-default-features --features hydrate -- -D warnings
 
 step "Unit, content and router tests"
 cargo test --workspace --locked

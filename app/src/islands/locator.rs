@@ -109,7 +109,7 @@ fn focus_results() {
 fn locate(found: impl Fn(LatLon) + 'static, failed: impl Fn(&str) + 'static) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
-    use web_sys::{GeolocationPosition, GeolocationPositionError, PositionOptions};
+    use web_sys::{Position, PositionError, PositionOptions};
 
     let failed = std::rc::Rc::new(failed);
     let Some(geolocation) = window().navigator().geolocation().ok() else {
@@ -119,15 +119,15 @@ fn locate(found: impl Fn(LatLon) + 'static, failed: impl Fn(&str) + 'static) {
     let on_error = failed.clone();
     let on_call_error = failed.clone();
     let success = Closure::once_into_js(move |position: wasm_bindgen::JsValue| {
-        let coords = position.unchecked_into::<GeolocationPosition>().coords();
+        let coords = position.unchecked_into::<Position>().coords();
         match LatLon::new(coords.latitude(), coords.longitude()) {
             Some(at) => found(at),
             None => failed("Your browser gave a location we cannot use. Type a postcode district or town instead."),
         }
     });
     let error = Closure::once_into_js(move |problem: wasm_bindgen::JsValue| {
-        let denied = problem.unchecked_into::<GeolocationPositionError>().code()
-            == GeolocationPositionError::PERMISSION_DENIED;
+        let denied = problem.unchecked_into::<PositionError>().code()
+            == PositionError::PERMISSION_DENIED;
         on_error(if denied {
             "Location is turned off for this site. That is fine: type a postcode district or town instead."
         } else {

@@ -266,11 +266,13 @@ fn date_text(
     text
 }
 
+/// Areas by id; `None` for an area whose middle could not be found (already reported,
+/// so the Safezones that name it are not reported again).
 fn load_areas(
     source: &TomlFile<'_>,
     tables: &Tables,
     report: &mut Report,
-) -> BTreeMap<String, AreaCentre> {
+) -> BTreeMap<String, Option<AreaCentre>> {
     let mut areas = BTreeMap::new();
     let Some(raw) = parse::<RawAreas>(source, report) else {
         return areas;
@@ -301,22 +303,18 @@ fn load_areas(
                 None
             }
         };
-        if let Some(position) = position {
-            areas.insert(
-                area.id,
-                AreaCentre {
-                    name: area.name,
-                    position,
-                },
-            );
-        }
+        let centre = position.map(|position| AreaCentre {
+            name: area.name,
+            position,
+        });
+        areas.insert(area.id, centre);
     }
     areas
 }
 
 fn safezone_location(
     zone: &RawSafezone,
-    areas: &BTreeMap<String, AreaCentre>,
+    areas: &BTreeMap<String, Option<AreaCentre>>,
     tables: &Tables,
     source: &TomlFile<'_>,
     line: Option<usize>,
@@ -347,7 +345,8 @@ fn safezone_location(
             let mut found = Vec::new();
             for id in &zone.areas {
                 match areas.get(id) {
-                    Some(area) => found.push(area.clone()),
+                    Some(Some(area)) => found.push(area.clone()),
+                    Some(None) => {}
                     None => report.at(source.file, line).field("areas").fix(
                         format!("\"{id}\" is not an area in areas.toml."),
                         match closest(id, areas.keys().map(String::as_str)) {

@@ -159,6 +159,8 @@ pub fn load(dir: &Path) -> Result<Site, Report> {
         }
         routes.entry(path).or_default();
     }
+    // Pages the app makes itself, which content can link to.
+    routes.entry(app::render::FIND_PATH.to_owned()).or_default();
     if !routes.contains_key("/") {
         report.at(&display("pages"), None).fix(
             "there is no home page.",

@@ -1,0 +1,108 @@
+// The locator in a real browser: on the device with a typed district or town, with
+// "Use my location" (asked only after a tap), and the no-JavaScript form. Nothing
+// about the search or the position may leave the device.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE_URL, openBrowser, newPage } from '../lib/browser.mjs';
+
+let browser;
+before(async () => { browser = await openBrowser(); });
+after(async () => { await browser?.close(); });
+
+async function hydratedLocator(context) {
+  const { page, errors } = await newPage(context);
+  await page.goto(BASE_URL + '/find');
+  await page.locator('.locator[data-hydrated="true"]').waitFor({ timeout: 15000 });
+  const sent = [];
+  page.on('request', (r) => sent.push(`${r.method()} ${r.url()} ${r.postData() ?? ''}`));
+  return { page, errors, sent };
+}
+
+test('a postcode typed on the device is answered on the device, with nothing sent', async () => {
+  const { page, errors, sent } = await hydratedLocator(browser.context);
+  await page.locator('#locator-q').fill('HD1 2TA');
+  await page.locator('.locator-form button[type="submit"]').click();
+  await page.locator('#results-heading').waitFor();
+  assert.equal(await page.locator('#results-heading').textContent(), 'Nearest to the HD1 postcode area');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'results-heading', 'focus moves to the results');
+  const first = await page.locator('.result').first().textContent();
+  assert.match(first, /Approximate: somewhere in Huddersfield/);
+  assert.match(first, /Opening hours not known/);
+  assert.ok(await page.locator('.result').count() >= 5);
+  assert.match(await page.locator('.results').textContent(), /Help by phone, wherever you are/);
+  assert.deepEqual(sent, [], 'no request after the search');
+  assert.equal(page.url(), BASE_URL + '/find', 'nothing in the address bar');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a town, a place outside the area and nonsense get plain answers', async () => {
+  const { page, sent } = await hydratedLocator(browser.context);
+  const search = async (text) => {
+    await page.locator('#locator-q').fill(text);
+    await page.locator('.locator-form button[type="submit"]').click();
+  };
+  await search('dewsbury');
+  await page.locator('#results-heading', { hasText: 'Nearest to Dewsbury' }).waitFor();
+  assert.match(await page.locator('.result').first().textContent(), /Dewsbury/);
+  await search('LS1');
+  await page.locator('.results .notice').waitFor();
+  assert.match(await page.locator('.results .notice').textContent(), /outside Kirklees/);
+  await search('<script>alert(1)</script>');
+  await page.locator('.locator-message', { hasText: 'could not read that' }).waitFor();
+  assert.equal(await page.locator('.results').count(), 0);
+  assert.deepEqual(sent, []);
+  await page.close();
+});
+
+test('"Use my location" asks only after a tap, and the position stays on the device', async () => {
+  await browser.context.grantPermissions(['geolocation'], { origin: BASE_URL });
+  await browser.context.setGeolocation({ latitude: 53.6458, longitude: -1.7850 });
+  await browser.context.addInitScript(() => {
+    window.__geolocationCalls = 0;
+    const original = navigator.geolocation.getCurrentPosition.bind(navigator.geolocation);
+    navigator.geolocation.getCurrentPosition = (...args) => { window.__geolocationCalls += 1; return original(...args); };
+  });
+  const { page, errors, sent } = await hydratedLocator(browser.context);
+  assert.equal(await page.evaluate(() => window.__geolocationCalls), 0, 'not asked on load');
+  await page.locator('#use-location').click();
+  await page.locator('#results-heading', { hasText: 'your location' }).waitFor();
+  assert.equal(await page.evaluate(() => window.__geolocationCalls), 1);
+  assert.match(await page.locator('.result').first().textContent(), /Huddersfield/);
+  assert.deepEqual(sent, [], 'the position never leaves the device');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('without JavaScript the form posts, and the answer comes straight back', async () => {
+  const noJs = await openBrowser({ javaScriptEnabled: false });
+  try {
+    const { page } = await newPage(noJs.context);
+    await page.goto(BASE_URL + '/find');
+    assert.equal(await page.locator('#use-location').isVisible(), false, 'no location button without JavaScript');
+    await page.locator('#locator-q').fill('WF13 1AB');
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url() === BASE_URL + '/find' && r.request().method() === 'POST'),
+      page.locator('.locator-form button[type="submit"]').click(),
+    ]);
+    assert.equal(response.status(), 200);
+    assert.equal(response.request().postData(), 'q=WF13+1AB');
+    assert.equal(page.url(), BASE_URL + '/find', 'no query string, no redirect');
+    await page.locator('#results-heading').waitFor();
+    assert.equal(await page.locator('#results-heading').textContent(), 'Nearest to the WF13 postcode area');
+    assert.match(await page.locator('.result').first().textContent(), /Dewsbury/);
+    assert.ok(!(await page.content()).includes('1AB'), 'the full postcode is not echoed');
+
+    await page.goto(BASE_URL + '/find');
+    await page.locator('#locator-q').fill('ZZ99');
+    const [missing] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.locator('.locator-form button[type="submit"]').click(),
+    ]);
+    assert.equal(missing.status(), 404);
+    assert.match(await page.locator('#find-problem').textContent(), /could not find the postcode area ZZ99/);
+    assert.deepEqual(noJs.offsite, []);
+  } finally {
+    await noJs.close();
+  }
+});
