@@ -13,7 +13,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next_f64(&mut self) -> f64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (self.0 >> 11) as f64 / (1u64 << 53) as f64
     }
 
@@ -30,10 +33,17 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 
 fn main() {
     let quick = std::env::args().any(|arg| arg == "--quick");
-    let sizes: &[usize] = if quick { &[1_000, 100_000] } else { &[1_000, 100_000, 1_000_000] };
+    let sizes: &[usize] = if quick {
+        &[1_000, 100_000]
+    } else {
+        &[1_000, 100_000, 1_000_000]
+    };
     let k = 5;
     println!("k = {k}, filter keeps 3 kinds in 4; times per query");
-    println!("{:>9} | {:>10} | {:>9} | {:>9} | {:>11} | {:>11}", "points", "build", "p50", "p99", "brute p50", "brute p99");
+    println!(
+        "{:>9} | {:>10} | {:>9} | {:>9} | {:>11} | {:>11}",
+        "points", "build", "p50", "p99", "brute p50", "brute p99"
+    );
     for &size in sizes {
         let mut random = Lcg(42);
         let items: Vec<(LatLon, u8)> = (0..size)
@@ -44,12 +54,18 @@ fn main() {
         let build = started.elapsed();
 
         let queries = if quick { 200 } else { 2_000 };
-        let brute_queries = if size >= 1_000_000 { queries / 20 } else { queries / 4 };
+        let brute_queries = if size >= 1_000_000 {
+            queries / 20
+        } else {
+            queries / 4
+        };
         let keep = |kind: &u8| *kind != 3;
         let mut fast = Vec::with_capacity(queries);
         let mut slow = Vec::with_capacity(brute_queries);
         for q in 0..queries {
-            let Some(at) = random.position() else { continue };
+            let Some(at) = random.position() else {
+                continue;
+            };
             let started = Instant::now();
             let hits = black_box(index.nearest(at, k, keep));
             fast.push(started.elapsed());
@@ -58,7 +74,10 @@ fn main() {
                 let reference = black_box(index.nearest_brute_force(at, k, keep));
                 slow.push(started.elapsed());
                 let same = hits.len() == reference.len()
-                    && hits.iter().zip(&reference).all(|(a, b)| std::ptr::eq(a.item, b.item));
+                    && hits
+                        .iter()
+                        .zip(&reference)
+                        .all(|(a, b)| std::ptr::eq(a.item, b.item));
                 assert!(same, "index and brute force disagree at {at:?}");
             }
         }

@@ -9,7 +9,7 @@ let browser;
 before(async () => { browser = await openBrowser(); });
 after(async () => { await browser?.close(); });
 
-test('the home page renders on the server and its island hydrates', async () => {
+test('the home page renders on the server and its island hydrates', { timeout: 30000 }, async () => {
   const { page, errors } = await newPage(browser.context);
   const wasmLoaded = page.waitForResponse((r) => r.url().endsWith('.wasm') && r.ok());
   const response = await page.goto(BASE_URL + '/');
@@ -37,7 +37,7 @@ test('the home page renders on the server and its island hydrates', async () => 
   await page.close();
 });
 
-test('every page reached from the home page renders with the exit link, no console errors and no CSP violations', async () => {
+test('every page reached from the home page renders with the exit link, no console errors and no CSP violations', { timeout: 30000 }, async () => {
   const { page, errors } = await newPage(browser.context);
   await page.goto(BASE_URL + '/');
   const exitHref = await page.locator('.exit-link').getAttribute('href');
@@ -64,7 +64,7 @@ test('every page reached from the home page renders with the exit link, no conso
   await page.close();
 });
 
-test('nothing is requested from another origin and nothing is stored', async () => {
+test('nothing is requested from another origin and nothing is stored', { timeout: 30000 }, async () => {
   assert.ok(browser.requests.length > 5, 'the earlier tests made requests');
   assert.deepEqual(browser.offsite, [], 'requests to other origins');
   assert.deepEqual(await browser.context.cookies(), []);
@@ -85,7 +85,7 @@ test('nothing is requested from another origin and nothing is stored', async () 
   await page.close();
 });
 
-test('a missing page gets a calm 404 with the help numbers', async () => {
+test('a missing page gets a calm 404 with the help numbers', { timeout: 30000 }, async () => {
   const { page } = await newPage(browser.context);
   const response = await page.goto(BASE_URL + '/no-such-page');
   assert.equal(response.status(), 404);
@@ -94,7 +94,7 @@ test('a missing page gets a calm 404 with the help numbers', async () => {
   await page.close();
 });
 
-test('with JavaScript off, the exit link is the first control and leaves the site', async () => {
+test('with JavaScript off, the exit link is the first control and leaves the site', { timeout: 30000 }, async () => {
   const noJs = await openBrowser({ javaScriptEnabled: false });
   try {
     const { page } = await newPage(noJs.context);

@@ -18,7 +18,7 @@ async function hydratedLocator(context) {
   return { page, errors, sent };
 }
 
-test('a postcode typed on the device is answered on the device, with nothing sent', async () => {
+test('a postcode typed on the device is answered on the device, with nothing sent', { timeout: 30000 }, async () => {
   const { page, errors, sent } = await hydratedLocator(browser.context);
   await page.locator('#locator-q').fill('HD1 2TA');
   await page.locator('.locator-form button[type="submit"]').click();
@@ -36,7 +36,7 @@ test('a postcode typed on the device is answered on the device, with nothing sen
   await page.close();
 });
 
-test('a town, a place outside the area and nonsense get plain answers', async () => {
+test('a town, a place outside the area and nonsense get plain answers', { timeout: 30000 }, async () => {
   const { page, sent } = await hydratedLocator(browser.context);
   const search = async (text) => {
     await page.locator('#locator-q').fill(text);
@@ -55,7 +55,7 @@ test('a town, a place outside the area and nonsense get plain answers', async ()
   await page.close();
 });
 
-test('"Use my location" asks only after a tap, and the position stays on the device', async () => {
+test('"Use my location" asks only after a tap, and the position stays on the device', { timeout: 30000 }, async () => {
   await browser.context.grantPermissions(['geolocation'], { origin: BASE_URL });
   await browser.context.setGeolocation({ latitude: 53.6458, longitude: -1.7850 });
   await browser.context.addInitScript(() => {
@@ -74,7 +74,7 @@ test('"Use my location" asks only after a tap, and the position stays on the dev
   await page.close();
 });
 
-test('without JavaScript the form posts, and the answer comes straight back', async () => {
+test('without JavaScript the form posts, and the answer comes straight back', { timeout: 30000 }, async () => {
   const noJs = await openBrowser({ javaScriptEnabled: false });
   try {
     const { page } = await newPage(noJs.context);

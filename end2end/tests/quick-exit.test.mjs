@@ -17,15 +17,17 @@ after(async () => { await browser?.close(); });
 
 const onSite = (url) => url.startsWith(BASE_URL);
 
-/** Holds the exit destination's answer until `release()`, so the old page can be inspected. */
-async function holdExitDestination(page) {
-  let release;
-  const released = new Promise((resolve) => { release = resolve; });
+/**
+ * Answers the exit destination with 204 No Content, so the browser abandons the
+ * navigation and the page that started it can be inspected. Returns the URLs asked for.
+ */
+async function keepPageWhenLeaving(page) {
+  const asked = [];
   await page.route((url) => !onSite(url.href), async (route) => {
-    await released;
-    await route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Weather</title><h1>Neutral page</h1>' });
+    asked.push(route.request().url());
+    await route.fulfill({ status: 204 });
   });
-  return release;
+  return asked;
 }
 
 async function pageOn(path) {
@@ -34,22 +36,19 @@ async function pageOn(path) {
   return { page, errors };
 }
 
-test('tapping exit blanks the page and its title at once, then replaces it', async () => {
+test('tapping exit blanks the page and its title at once, then replaces it', { timeout: 30000 }, async () => {
   const { page, errors } = await pageOn('/get-help');
-  const release = await holdExitDestination(page);
-  await page.locator('.exit-link').click({ noWaitAfter: true });
-  const blanked = await page.evaluate(() => ({
-    display: document.documentElement.style.display,
-    title: document.title,
-  }));
-  assert.deepEqual(blanked, { display: 'none', title: '' });
-  release();
-  await page.waitForURL(exitUrl);
+  const asked = await keepPageWhenLeaving(page);
+  await page.locator('.exit-link').click();
+  await page.waitForFunction(() => document.title === '');
+  const state = await page.evaluate(() => ({ display: document.documentElement.style.display, title: document.title }));
+  assert.deepEqual(state, { display: 'none', title: '' });
+  assert.deepEqual(asked, [exitUrl]);
   assert.deepEqual(errors, []);
   await page.close();
 });
 
-test('Shift pressed three times exits, announcing each press', async () => {
+test('Shift pressed three times exits, announcing each press', { timeout: 30000 }, async () => {
   const { page } = await pageOn('/get-help');
   await page.keyboard.press('Shift');
   assert.equal(await page.locator('#exit-status').textContent(), 'Press Shift 2 more times to exit this page');
@@ -59,7 +58,7 @@ test('Shift pressed three times exits, announcing each press', async () => {
   await page.close();
 });
 
-test('Escape pressed twice exits', async () => {
+test('Escape pressed twice exits', { timeout: 30000 }, async () => {
   const { page } = await pageOn('/');
   await page.keyboard.press('Escape');
   assert.equal(await page.locator('#exit-status').textContent(), 'Press Escape 1 more time to exit this page');
@@ -67,7 +66,7 @@ test('Escape pressed twice exits', async () => {
   await page.close();
 });
 
-test('presses too far apart do not exit', async () => {
+test('presses too far apart do not exit', { timeout: 30000 }, async () => {
   const { page } = await pageOn('/get-help');
   await page.keyboard.press('Escape');
   await page.waitForTimeout(2200);
@@ -77,7 +76,7 @@ test('presses too far apart do not exit', async () => {
   await page.close();
 });
 
-test('typing in a field never triggers the shortcuts', async () => {
+test('typing in a field never triggers the shortcuts', { timeout: 30000 }, async () => {
   const { page } = await pageOn('/get-help');
   await page.evaluate(() => {
     const input = document.createElement('input');
@@ -93,7 +92,7 @@ test('typing in a field never triggers the shortcuts', async () => {
   await page.close();
 });
 
-test('a whole visit is one history entry: after exit, Back lands on the page before the site', async () => {
+test('a whole visit is one history entry: after exit, Back lands on the page before the site', { timeout: 30000 }, async () => {
   const { page } = await newPage(browser.context);
   await page.goto('about:blank');
   await page.goto(BASE_URL + '/');
@@ -112,22 +111,25 @@ test('a whole visit is one history entry: after exit, Back lands on the page bef
   await page.close();
 });
 
-test('a page restored from the back/forward cache after exit stays blank and leaves again', async () => {
+test('a page restored from the back/forward cache after exit stays blank and leaves again', { timeout: 30000 }, async () => {
   const { page } = await pageOn('/get-help');
-  const release = await holdExitDestination(page);
+  const asked = await keepPageWhenLeaving(page);
   await page.keyboard.press('Escape');
   await page.keyboard.press('Escape');
-  await page.evaluate(() => {
+  await page.waitForFunction(() => document.title === '');
+  // As if the browser restored the page from the back/forward cache.
+  const display = await page.evaluate(() => {
     document.documentElement.style.display = '';
     window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    return document.documentElement.style.display;
   });
-  assert.equal(await page.evaluate(() => document.documentElement.style.display), 'none');
-  release();
-  await page.waitForURL(exitUrl);
+  assert.equal(display, 'none');
+  for (let i = 0; i < 50 && asked.length < 2; i += 1) await page.waitForTimeout(100);
+  assert.deepEqual(asked, [exitUrl, exitUrl], 'it leaves again');
   await page.close();
 });
 
-test('the exit is the first thing the keyboard reaches, and its explainer sits beside it', async () => {
+test('the exit is the first thing the keyboard reaches, and its explainer sits beside it', { timeout: 30000 }, async () => {
   const { page } = await pageOn('/understanding-abuse');
   await page.keyboard.press('Tab');
   const first = await page.evaluate(() => ({ href: document.activeElement.href, exit: document.activeElement.hasAttribute('data-exit') }));
@@ -143,7 +145,7 @@ test('the exit is the first thing the keyboard reaches, and its explainer sits b
   await page.close();
 });
 
-test('the exit bar does not cover content on a phone, and is not printed', async () => {
+test('the exit bar does not cover content on a phone, and is not printed', { timeout: 30000 }, async () => {
   const { page } = await newPage(browser.context);
   await page.setViewportSize({ width: 360, height: 640 });
   await page.goto(BASE_URL + '/get-help');

@@ -126,8 +126,8 @@ fn locate(found: impl Fn(LatLon) + 'static, failed: impl Fn(&str) + 'static) {
         }
     });
     let error = Closure::once_into_js(move |problem: wasm_bindgen::JsValue| {
-        let denied = problem.unchecked_into::<PositionError>().code()
-            == PositionError::PERMISSION_DENIED;
+        let denied =
+            problem.unchecked_into::<PositionError>().code() == PositionError::PERMISSION_DENIED;
         on_error(if denied {
             "Location is turned off for this site. That is fine: type a postcode district or town instead."
         } else {
