@@ -39,6 +39,8 @@ pub struct Source<'a> {
     pub rel: &'a str,
     pub body: &'a str,
     pub body_first_line: usize,
+    /// The digits of every number in the helpline register that may be shown.
+    pub phones: &'a [String],
 }
 
 pub fn render(source: &Source<'_>, report: &mut Report) -> Rendered {
@@ -84,7 +86,19 @@ pub fn render(source: &Source<'_>, report: &mut Report) -> Rendered {
                 id,
             }) => {
                 let kept = match classify_link(&dest_url, link_type) {
-                    LinkKind::External | LinkKind::Contact => Some(dest_url),
+                    LinkKind::External => Some(dest_url),
+                    LinkKind::Contact => {
+                        let known = dest_url
+                            .strip_prefix("tel:")
+                            .is_none_or(|digits| source.phones.iter().any(|p| p == digits));
+                        if !known {
+                            report.at(source.file, Some(line)).fix(
+                                format!("calls {dest_url}, which is not a number in the helpline register."),
+                                "Use a number from content/helplines.toml (with confidence medium or high), written as tel: and its digits, such as tel:08082000247. Add a new number there first, with its source.",
+                            );
+                        }
+                        known.then_some(dest_url)
+                    }
                     LinkKind::Internal { target, anchor } => {
                         match internal_target(source, target, &dest_url, line, report) {
                             Some(path) => {
@@ -318,6 +332,7 @@ mod tests {
             rel: "help/x.md",
             body,
             body_first_line: 10,
+            phones: &["999".to_owned(), "08082000247".to_owned()],
         };
         let rendered = render(&source, &mut report);
         let messages = report.errors().iter().map(ToString::to_string).collect();
@@ -393,6 +408,17 @@ mod tests {
                 (None, Some("top".into())),
             ]
         );
+    }
+
+    #[test]
+    fn only_register_numbers_can_be_called() {
+        let (rendered, messages) = render_text("[call](tel:08082000247) [bad](tel:01234567890)\n");
+        assert!(rendered.html.contains("tel:08082000247"));
+        assert!(!rendered.html.contains("tel:01234567890"));
+        assert_eq!(messages.len(), 1);
+        assert!(messages[0].starts_with(
+            "x.md:10: calls tel:01234567890, which is not a number in the helpline register."
+        ));
     }
 
     #[test]

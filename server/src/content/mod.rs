@@ -56,6 +56,7 @@ pub fn load(dir: &Path) -> Result<Site, Report> {
         .then(|| settings::load_settings(&settings_source, &register, &mut report))
         .flatten();
 
+    let phones = register.dialable();
     let section_ids: Vec<&str> = loaded
         .as_ref()
         .map(|loaded| loaded.sections.iter().map(|s| s.id.as_str()).collect())
@@ -80,6 +81,7 @@ pub fn load(dir: &Path) -> Result<Site, Report> {
             rel: &rel,
             body: split.body,
             body_first_line: split.body_first_line,
+            phones: &phones,
         };
         let rendered = markdown::render(&source, &mut report);
         anchors.insert(path.clone(), rendered.anchors);

@@ -159,6 +159,15 @@ pub fn dial_digits(number: &str) -> Option<String> {
 }
 
 impl Register {
+    /// The digits of every number pages may link to: all but the low-confidence ones.
+    pub fn dialable(&self) -> Vec<String> {
+        self.helplines
+            .values()
+            .filter(|h| h.confidence != Confidence::Low)
+            .filter_map(|h| dial_digits(&h.number))
+            .collect()
+    }
+
     /// Resolves the helpline `id` to a contact people may be shown. Reports an unknown
     /// id, or a number the register is not confident of.
     pub fn contact(
