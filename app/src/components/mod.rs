@@ -1,6 +1,8 @@
 //! Layout pieces. `CallList` is also used inside islands, so it is compiled into the
 //! WASM; the rest is server-only.
 
+#[cfg(feature = "ssr")]
+mod breadcrumbs;
 mod call_list;
 #[cfg(feature = "ssr")]
 mod date;
@@ -8,6 +10,8 @@ mod date;
 mod layout;
 mod results;
 
+#[cfg(feature = "ssr")]
+pub use breadcrumbs::Breadcrumbs;
 pub use call_list::CallList;
 #[cfg(feature = "ssr")]
 pub use date::human_date;

@@ -57,6 +57,11 @@ impl<T> Index<T> {
                 last_distance = last_distance.max(distance);
             }
         }
+        self.closest_first(hits, k)
+    }
+
+    /// The `k` closest of `(distance, slot)` pairs, ties in the order items were given.
+    fn closest_first(&self, mut hits: Vec<(f64, usize)>, k: usize) -> Vec<Hit<'_, T>> {
         hits.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         hits.truncate(k);
         hits.into_iter()
@@ -74,21 +79,14 @@ impl<T> Index<T> {
         k: usize,
         keep: impl Fn(&T) -> bool,
     ) -> Vec<Hit<'_, T>> {
-        let mut hits: Vec<(f64, usize)> = self
+        let hits: Vec<(f64, usize)> = self
             .items
             .iter()
             .enumerate()
             .filter(|(_, (_, item))| keep(item))
             .map(|(slot, (position, _))| (at.distance_m(*position), slot))
             .collect();
-        hits.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        hits.truncate(k);
-        hits.into_iter()
-            .map(|(distance_m, slot)| Hit {
-                item: &self.items[slot].1,
-                distance_m,
-            })
-            .collect()
+        self.closest_first(hits, k)
     }
 }
 

@@ -1,28 +1,13 @@
 //! A content page written by the community team in markdown.
 
-use crate::components::human_date;
+use crate::components::{human_date, Breadcrumbs};
 use crate::model::{Page, Section};
 use leptos::prelude::*;
 
 #[component]
 pub fn ArticlePage(page: Page, section: Option<Section>) -> impl IntoView {
-    let breadcrumb = section.map(|section| {
-        let href = section.path();
-        view! {
-            <nav class="breadcrumbs" aria-label="Breadcrumb">
-                <ol>
-                    <li>
-                        <a href="/">"Home"</a>
-                    </li>
-                    <li>
-                        <a href=href>{section.title}</a>
-                    </li>
-                </ol>
-            </nav>
-        }
-    });
     view! {
-        {breadcrumb}
+        <Breadcrumbs section/>
         <article class="article">
             <h1>{page.title}</h1>
             <p class="lead">{page.summary}</p>

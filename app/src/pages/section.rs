@@ -1,5 +1,6 @@
 //! A section's index: its pages in the editors' order, with their summaries.
 
+use crate::components::Breadcrumbs;
 use crate::model::{Page, Section};
 use leptos::prelude::*;
 
@@ -19,13 +20,7 @@ pub fn SectionPage(section: Section, pages: Vec<Page>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <nav class="breadcrumbs" aria-label="Breadcrumb">
-            <ol>
-                <li>
-                    <a href="/">"Home"</a>
-                </li>
-            </ol>
-        </nav>
+        <Breadcrumbs section=None/>
         <h1>{section.title}</h1>
         <p class="lead">{section.summary}</p>
         <ul class="cards">{items}</ul>
