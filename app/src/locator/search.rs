@@ -86,10 +86,6 @@ impl Gazetteer {
             .first()
             .is_some_and(|hit| *hit.item)
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.outcodes.is_empty()
-    }
 }
 
 fn town_key(name: &str) -> String {
