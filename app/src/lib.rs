@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! The Leptos app: page views rendered once on the server, and the few islands that
 //! ship to the browser as WASM.
 //!

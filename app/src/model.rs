@@ -290,8 +290,24 @@ pub enum Hours {
     Unknown,
     /// Open at all times.
     Always,
-    /// Opening hours in plain words, from the source; not used to say "open now".
-    Described(String),
+    /// Opening hours from the OpenStreetMap-style text in the content, worked out
+    /// for the days the bank-holiday calendar covers.
+    Timetable {
+        text: String,
+        timetable: crate::locator::Timetable,
+    },
+}
+
+impl Hours {
+    /// Whether the place is open at `now` (UK time). Unknown is never open.
+    pub fn state(&self, now: crate::locator::LocalTime) -> crate::locator::OpenState {
+        use crate::locator::OpenState;
+        match self {
+            Hours::Unknown => OpenState::Unknown,
+            Hours::Always => OpenState::Open { closes: None },
+            Hours::Timetable { timetable, .. } => timetable.state(now),
+        }
+    }
 }
 
 /// What the locator searches: every place, and the lookup tables shipped to the page.
@@ -304,4 +320,8 @@ pub struct LocatorData {
     pub outcodes: String,
     /// Towns: "Dewsbury|53.691|-1.633" per line.
     pub towns: String,
+    /// Numbers to call when nothing near is open (999 first).
+    pub urgent: Vec<Contact>,
+    /// What to do on a 999 call when you cannot speak.
+    pub silent_call_note: String,
 }

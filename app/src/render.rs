@@ -16,7 +16,8 @@ pub enum Route<'a> {
     Article(&'a Page),
     Section(&'a Section),
     /// The locator page, at [`FIND_PATH`].
-    Find(FindOutcome),
+    /// The locator page, with what the server found and the choices it used.
+    Find(FindOutcome, crate::locator::Choices),
     /// One of the calm problem pages.
     Problem(Problem),
 }
@@ -72,7 +73,7 @@ pub fn render_document(site: &Site, route: &Route<'_>, options: &LeptosOptions) 
         Route::Home(page) => (page.title.clone(), None, !settings.urgent_help.is_empty()),
         Route::Article(page) => (page.title.clone(), Some(page.section.clone()), false),
         Route::Section(section) => (section.title.clone(), Some(section.id.clone()), false),
-        Route::Find(_) => ("Find help near you".to_owned(), None, true),
+        Route::Find(..) => ("Find help near you".to_owned(), None, true),
         Route::Problem(problem) => (problem.words().0.to_owned(), None, false),
     };
     let main = match route {
@@ -92,9 +93,10 @@ pub fn render_document(site: &Site, route: &Route<'_>, options: &LeptosOptions) 
             let pages = site.pages_in(&section.id).into_iter().cloned().collect();
             view! { <SectionPage section=(*section).clone() pages/> }.into_any()
         }
-        Route::Find(outcome) => {
-            view! { <FindPage data=site.locator.clone() outcome=outcome.clone()/> }.into_any()
+        Route::Find(outcome, choices) => view! {
+            <FindPage data=site.locator.clone() outcome=outcome.clone() choices=choices.clone()/>
         }
+        .into_any(),
         Route::Problem(problem) => {
             let (heading, message) = problem.words();
             view! {

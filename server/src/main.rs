@@ -36,13 +36,20 @@ fn main() -> ExitCode {
             other => return usage_error(&format!("unknown argument {other:?}")),
         }
     }
-    let site = match server::content::load(&content) {
-        Ok(site) => site,
-        Err(report) => {
+    let (site, report) = server::content::check(&content, server::content::today());
+    let site = match site {
+        Some(site) if report.is_empty() => site,
+        _ => {
             eprintln!("{report}");
+            if let Some(warnings) = report.warnings_text() {
+                eprintln!("{warnings}");
+            }
             return ExitCode::FAILURE;
         }
     };
+    if let Some(warnings) = report.warnings_text() {
+        eprintln!("{warnings}");
+    }
     match command {
         Command::Check => {
             println!(

@@ -39,7 +39,11 @@ pub fn render_site(site: &Site, options: &LeptosOptions) -> RenderedSite {
     }
     documents.push((
         FIND_PATH.to_owned(),
-        render_document(site, &Route::Find(FindOutcome::Form), options),
+        render_document(
+            site,
+            &Route::Find(FindOutcome::Form, Default::default()),
+            options,
+        ),
     ));
     let problem = |problem| render_document(site, &Route::Problem(problem), options);
     let problems = [

@@ -252,9 +252,67 @@ async fn a_district_posted_without_javascript_is_answered_directly() {
     assert!(html.contains("Approximate: somewhere in Fixton"));
     assert!(html.contains("Opening hours not known"));
     assert!(
+        html.contains("None of the places above is known to be open now")
+            || html.contains("Open now. Closes at"),
+        "either something is open or the person is told who to call"
+    );
+    assert!(
         html.contains("Fixture Shop"),
         "unplaced Safezones are listed by group"
     );
+}
+
+#[tokio::test]
+async fn the_no_javascript_form_filters_by_kind_audience_and_open_now() {
+    let nearby = |html: &str| {
+        let start = html.find("class=\"result-list\"").expect("nearby list");
+        let end = start + html[start..].find("</ol>").expect("list ends");
+        html[start..end].to_owned()
+    };
+    // The island's data lists every place, so look only at the results.
+    let results = |html: &str| {
+        let start = html.find("class=\"results\"").expect("results");
+        let end = start + html[start..].find("</section>").expect("results end");
+        html[start..end].to_owned()
+    };
+    let html = text(post_find("q=ZZ1&show=services").await).await;
+    assert!(!nearby(&html).contains("Fixture Library"), "no Safezones");
+    assert!(
+        !results(&html).contains("Fixture Shop"),
+        "no unplaced Safezones"
+    );
+    assert!(html.contains("Test Helpline"));
+    assert!(
+        html.contains("value=\"services\" checked"),
+        "the form keeps the choice"
+    );
+    // Open now: the Library has hours, the Cafe has none, so the Cafe never shows.
+    let html = text(post_find("q=ZZ1&open=yes").await).await;
+    let list = nearby(&html);
+    assert!(
+        !list.contains("Fixture Cafe"),
+        "unknown hours are never open"
+    );
+    assert!(!results(&html).contains("Fixture Shop"));
+    if !list.contains("Fixture Library") {
+        assert!(
+            html.contains("Nothing near matches your choices"),
+            "when nothing is open, say who to call: {html}"
+        );
+    }
+    assert!(html.contains("Test Helpline"), "24-hour lines are open");
+    let html = text(post_find("q=ZZ1").await).await;
+    assert!(
+        html.contains("Open now. Closes at") || html.contains("Closed now. Opens at"),
+        "the Library's hours are worked out"
+    );
+    for body in ["q=ZZ1&show=pubs", "q=ZZ1&for=martians"] {
+        let response = post_find(body).await;
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{body}");
+        assert!(text(response)
+            .await
+            .contains("We could not read those choices"));
+    }
 }
 
 #[tokio::test]

@@ -11,6 +11,15 @@ pub fn ResultsList(results: ResultsView) -> impl IntoView {
     let notice = view_model
         .outside_notice
         .map(|text| view! { <p class="notice">{text}</p> });
+    let none_open = view_model.none_open.map(|none| {
+        view! {
+            <div class="notice notice-urgent" id="none-open">
+                <p><strong>{none.heading}</strong></p>
+                <CallList contacts=none.contacts/>
+                <p>{none.silent_call_note}</p>
+            </div>
+        }
+    });
     let nearby = view_model
         .nearby
         .into_iter()
@@ -27,7 +36,9 @@ pub fn ResultsList(results: ResultsView) -> impl IntoView {
                     <p class="result-distance">{near.distance}</p>
                     {place}
                     {whereabouts}
-                    <p class="result-hours">{near.hours}</p>
+                    <p class=if near.open { "result-hours result-open" } else { "result-hours" }>
+                        {near.hours}
+                    </p>
                     <CallList contacts=near.contacts/>
                     <p class="result-checked">{near.checked}</p>
                 </li>
@@ -82,6 +93,7 @@ pub fn ResultsList(results: ResultsView) -> impl IntoView {
             <h2 id="results-heading" tabindex="-1">{view_model.heading}</h2>
             {notice}
             <ol class="result-list">{nearby}</ol>
+            {none_open}
             {unplaced}
             <h3>"Help by phone, wherever you are"</h3>
             <ul class="result-list">{remote}</ul>

@@ -7,25 +7,58 @@
 
 use crate::components::ResultsList;
 use crate::locator::{
-    not_found_words, parse_query, present, Finder, LatLon, ResultsView, MAX_QUERY_CHARS,
+    not_found_words, parse_query, present, Choices, Finder, LatLon, LocalTime, ResultsView,
+    AUDIENCE_CHOICES, MAX_QUERY_CHARS,
 };
 use crate::model::LocatorData;
 use leptos::prelude::*;
 
+/// The locator form and its answers. `choices` are the filters the server last
+/// answered with, so the form shows them again.
 #[island]
-pub fn Locator(data: LocatorData) -> impl IntoView {
+pub fn Locator(data: LocatorData, choices: Choices) -> impl IntoView {
     let (hydrated, set_hydrated) = signal(false);
     Effect::new(move |_| set_hydrated.set(true));
     let area_name = data.area_name.clone();
+    let scheme = data.scheme_name.clone();
     let finder = StoredValue::new(Finder::new(data));
     let (results, set_results) = signal(None::<ResultsView>);
     let (message, set_message) = signal(String::new());
     let input: NodeRef<leptos::html::Input> = NodeRef::new();
+    let show_safezones: NodeRef<leptos::html::Input> = NodeRef::new();
+    let show_services: NodeRef<leptos::html::Input> = NodeRef::new();
+    let audience: NodeRef<leptos::html::Select> = NodeRef::new();
+    let open_now: NodeRef<leptos::html::Input> = NodeRef::new();
 
+    // The choices as the form shows them now.
+    let chosen = move || {
+        let ticked = |field: NodeRef<leptos::html::Input>| field.get().is_some_and(|f| f.checked());
+        Choices {
+            show: if ticked(show_safezones) {
+                "safezones"
+            } else if ticked(show_services) {
+                "services"
+            } else {
+                "all"
+            }
+            .to_owned(),
+            audience: audience
+                .get()
+                .map(|field| field.value())
+                .unwrap_or_default(),
+            open_now: ticked(open_now),
+        }
+    };
     let show = move |at: LatLon, origin: String| {
+        let now = uk_now();
+        let Some(filter) = chosen().filter(now) else {
+            set_results.set(None);
+            set_message.set("Choose from the lists, then search again.".to_owned());
+            return;
+        };
         set_message.set(String::new());
         set_results.set(Some(
-            finder.with_value(|f| present(f, &f.search(at, origin))),
+            finder.with_value(|f| present(f, &f.search(at, origin, &filter), now)),
         ));
         focus_results();
     };
@@ -64,6 +97,34 @@ pub fn Locator(data: LocatorData) -> impl IntoView {
                 <p class="hint" id="locator-hint">
                     "For example HD1 or Dewsbury. The first part of a postcode is enough, and a full postcode is cut to its first part straight away."
                 </p>
+                <fieldset class="locator-choices">
+                    <legend>"Show"</legend>
+                    <div class="choice">
+                        <input type="radio" id="show-all" name="show" value="all" checked=choices.show != "safezones" && choices.show != "services"/>
+                        <label for="show-all">"Safe places and support services"</label>
+                    </div>
+                    <div class="choice">
+                        <input type="radio" id="show-safezones" name="show" value="safezones" checked=choices.show == "safezones" node_ref=show_safezones/>
+                        <label for="show-safezones">{format!("Only {scheme}: places to go to now")}</label>
+                    </div>
+                    <div class="choice">
+                        <input type="radio" id="show-services" name="show" value="services" checked=choices.show == "services" node_ref=show_services/>
+                        <label for="show-services">"Only support services"</label>
+                    </div>
+                </fieldset>
+                <label class="locator-label" for="locator-for">"Who is the help for?"</label>
+                <select id="locator-for" name="for" node_ref=audience>
+                    {AUDIENCE_CHOICES
+                        .iter()
+                        .map(|(key, label)| {
+                            view! { <option value=*key selected=choices.audience == *key>{*label}</option> }
+                        })
+                        .collect_view()}
+                </select>
+                <div class="choice">
+                    <input type="checkbox" id="locator-open" name="open" value="yes" checked=choices.open_now node_ref=open_now/>
+                    <label for="locator-open">"Only places we know are open now"</label>
+                </div>
                 <div class="locator-row">
                     <input
                         id="locator-q"
@@ -89,6 +150,14 @@ pub fn Locator(data: LocatorData) -> impl IntoView {
             {move || results.get().map(|results| view! { <ResultsList results/> })}
         </div>
     }
+}
+
+/// The time now in the UK, from the device's clock.
+fn uk_now() -> Option<LocalTime> {
+    #[cfg(feature = "hydrate")]
+    return crate::locator::uk_time(js_sys::Date::now());
+    #[cfg(not(feature = "hydrate"))]
+    None
 }
 
 fn focus_results() {

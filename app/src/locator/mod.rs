@@ -3,14 +3,22 @@
 //! Plain Rust with no Leptos types, unit-tested natively and compiled into the WASM
 //! bundle too, so the same code answers on the server (no-JS form) and on the device.
 
+mod hours;
 mod index;
 mod point;
 mod present;
 mod query;
 mod search;
 
+pub use hours::{
+    clock_words, day_number, uk_time, weekday, when_words, year_of, LocalTime, OpenState,
+    Timetable, DAY_MINUTES, WEEKDAYS,
+};
 pub use index::{Hit, Index};
 pub use point::{compass_point, walking_minutes, LatLon};
-pub use present::{hours_words, present, NearbyView, RemoteView, ResultsView};
+pub use present::{hours_words, present, NearbyView, NoneOpenView, RemoteView, ResultsView};
 pub use query::{parse_query, Query, QueryError, MAX_QUERY_CHARS};
-pub use search::{distance_words, not_found_words, Finder, Findings, Gazetteer, Nearby, NEARBY};
+pub use search::{
+    distance_words, not_found_words, Choices, Filter, Finder, Findings, Gazetteer, Nearby,
+    AUDIENCE_CHOICES, NEARBY,
+};

@@ -1,6 +1,7 @@
 //! Turns what a search found into words for the results list. Shared by the server's
 //! no-JS answer and the island, so both say exactly the same.
 
+use super::hours::{when_words, LocalTime, OpenState};
 use super::search::{distance_words, Finder, Findings};
 use crate::model::{Contact, Hours, Location, PlaceKind};
 use serde::{Deserialize, Serialize};
@@ -15,6 +16,16 @@ pub struct ResultsView {
     /// Places we cannot rank, by group: ("Rural", ["Lu's Place", …]).
     pub unplaced: Vec<(String, Vec<String>)>,
     pub remote: Vec<RemoteView>,
+    /// Set when no place listed by distance is known to be open now: who to call instead.
+    pub none_open: Option<NoneOpenView>,
+}
+
+/// What to do when nothing near is known to be open.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NoneOpenView {
+    pub heading: String,
+    pub silent_call_note: String,
+    pub contacts: Vec<Contact>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -27,6 +38,8 @@ pub struct NearbyView {
     pub place: String,
     pub whereabouts: Option<String>,
     pub hours: String,
+    /// Known to be open at the time of the search.
+    pub open: bool,
     pub contacts: Vec<Contact>,
     pub checked: String,
 }
@@ -40,20 +53,37 @@ pub struct RemoteView {
     pub website: Option<String>,
 }
 
-/// How opening hours are said. Unknown is never "open".
-pub fn hours_words(hours: &Hours) -> String {
-    match hours {
-        Hours::Always => "Open now: open at any time, day or night.".to_owned(),
-        Hours::Unknown => {
-            "Opening hours not known: it may be closed, so check before you go.".to_owned()
+/// How opening hours are said at `now` (UK time; `None` when the clock is unusable).
+/// Unknown is never "open".
+pub fn hours_words(hours: &Hours, now: Option<LocalTime>) -> String {
+    let state = now.map_or(OpenState::Unknown, |now| hours.state(now));
+    match (hours, state, now) {
+        (Hours::Always, _, _) => "Open now: open at any time, day or night.".to_owned(),
+        (_, OpenState::Open { closes: Some(at) }, Some(now)) => {
+            format!("Open now. Closes {}.", when_words(at, now))
         }
-        Hours::Described(text) => {
+        (_, OpenState::Open { .. }, _) => "Open now.".to_owned(),
+        (_, OpenState::Closed { opens: Some(at) }, Some(now)) => {
+            format!("Closed now. Opens {}.", when_words(at, now))
+        }
+        (_, OpenState::Closed { .. }, _) => {
+            "Closed now. We do not know when it opens next.".to_owned()
+        }
+        (Hours::Timetable { text, .. }, OpenState::Unknown, _) => {
             format!("Opening hours: {text}. We cannot say whether it is open right now.")
+        }
+        (Hours::Unknown, _, _) => {
+            "Opening hours not known: it may be closed, so check before you go.".to_owned()
         }
     }
 }
 
-pub fn present(finder: &Finder, findings: &Findings) -> ResultsView {
+fn is_open(hours: &Hours, now: Option<LocalTime>) -> bool {
+    now.is_some_and(|now| matches!(hours.state(now), OpenState::Open { .. }))
+}
+
+/// Words for what a search found, at `now` (UK time).
+pub fn present(finder: &Finder, findings: &Findings, now: Option<LocalTime>) -> ResultsView {
     let area = &finder.data.area_name;
     let nearby = findings
         .nearby
@@ -93,7 +123,8 @@ pub fn present(finder: &Finder, findings: &Findings) -> ResultsView {
                 ),
                 place: place_words,
                 whereabouts: place.whereabouts.clone(),
-                hours: hours_words(&place.hours),
+                hours: hours_words(&place.hours, now),
+                open: is_open(&place.hours, now),
                 contacts: place.contacts.clone(),
                 checked: format!(
                     "Listed by {} (last checked {}).",
@@ -101,7 +132,17 @@ pub fn present(finder: &Finder, findings: &Findings) -> ResultsView {
                 ),
             })
         })
-        .collect();
+        .collect::<Vec<NearbyView>>();
+    let none_open = (!nearby.iter().any(|near| near.open)).then(|| NoneOpenView {
+        heading: if nearby.is_empty() {
+            "Nothing near matches your choices. You can still call for help now.".to_owned()
+        } else {
+            "None of the places above is known to be open now. You can still call for help now."
+                .to_owned()
+        },
+        silent_call_note: finder.data.silent_call_note.clone(),
+        contacts: finder.data.urgent.clone(),
+    });
     let mut unplaced: Vec<(String, Vec<String>)> = Vec::new();
     for place in findings
         .unplaced
@@ -120,7 +161,7 @@ pub fn present(finder: &Finder, findings: &Findings) -> ResultsView {
         .map(|place| RemoteView {
             name: place.name.clone(),
             description: place.description.clone().unwrap_or_default(),
-            hours: hours_words(&place.hours),
+            hours: hours_words(&place.hours, now),
             contacts: place.contacts.clone(),
             website: place.website.clone(),
         })
@@ -136,6 +177,7 @@ pub fn present(finder: &Finder, findings: &Findings) -> ResultsView {
         nearby,
         unplaced,
         remote,
+        none_open,
     }
 }
 
@@ -151,11 +193,44 @@ fn capitalise(text: &str) -> String {
 mod tests {
     use super::*;
 
+    use crate::locator::Timetable;
+
     #[test]
     fn unknown_hours_are_never_open() {
-        assert!(!hours_words(&Hours::Unknown).contains("Open now"));
-        assert!(!hours_words(&Hours::Described("Mo-Fr 09:00-17:00".into())).contains("Open now"));
-        assert!(hours_words(&Hours::Always).starts_with("Open now"));
+        let now = Some(LocalTime {
+            day: 20_780,
+            minute: 600,
+        });
+        assert!(!hours_words(&Hours::Unknown, now).contains("Open now"));
+        let office = Hours::Timetable {
+            text: "Mo-Fr 09:00-17:00".into(),
+            timetable: Timetable {
+                first_day: 20_700,
+                last_day: 20_800,
+                days: vec![vec![], vec![[540, 1020]]],
+                week: [1, 1, 1, 1, 1, 0, 0],
+                exceptions: vec![],
+            },
+        };
+        assert_eq!(hours_words(&office, now), "Open now. Closes at 5pm.");
+        let evening = Some(LocalTime {
+            day: 20_780,
+            minute: 1100,
+        });
+        assert_eq!(
+            hours_words(&office, evening),
+            "Closed now. Opens at 9am tomorrow."
+        );
+        let later = Some(LocalTime {
+            day: 20_900,
+            minute: 600,
+        });
+        assert_eq!(
+            hours_words(&office, later),
+            "Opening hours: Mo-Fr 09:00-17:00. We cannot say whether it is open right now."
+        );
+        assert!(!hours_words(&office, None).contains("Open now"));
+        assert!(hours_words(&Hours::Always, None).starts_with("Open now"));
     }
 
     #[test]

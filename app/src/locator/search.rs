@@ -1,10 +1,11 @@
 //! The whole search: where the person is (a position, a district or a town), and what
 //! is near them. Runs the same on the server (no-JS form) and on the device (island).
 
+use super::hours::{LocalTime, OpenState};
 use super::index::Index;
 use super::point::{compass_point, walking_minutes, LatLon};
 use super::query::Query;
-use crate::model::{Location, LocatorData, Place};
+use crate::model::{Audience, Location, LocatorData, Place, PlaceKind};
 use std::collections::HashMap;
 
 /// How many places the results show by distance.
@@ -95,6 +96,100 @@ fn town_key(name: &str) -> String {
         .to_lowercase()
 }
 
+/// What to look for. The default finds everything.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filter {
+    pub kind: Option<PlaceKind>,
+    /// An Open Referral-style category word, such as "domestic-abuse".
+    pub category: Option<String>,
+    /// Places for this group of people (places for everyone always match).
+    pub audience: Option<Audience>,
+    /// Only places known to be open at this moment.
+    pub open_at: Option<LocalTime>,
+}
+
+impl Filter {
+    pub fn accepts(&self, place: &Place) -> bool {
+        self.kind.is_none_or(|kind| place.kind == kind)
+            && self
+                .category
+                .as_ref()
+                .is_none_or(|category| place.categories.contains(category))
+            && self.audience.is_none_or(|audience| {
+                place.audiences.contains(&audience) || place.audiences.contains(&Audience::Everyone)
+            })
+            && self
+                .open_at
+                .is_none_or(|now| matches!(place.hours.state(now), OpenState::Open { .. }))
+    }
+
+    /// Reads the form's choices: `show` is "all", "safezones" or "services"; `audience`
+    /// is empty or an audience word; `open_now` is whether the box was ticked.
+    pub fn from_choices(
+        show: &str,
+        audience: &str,
+        open_now: bool,
+        now: Option<LocalTime>,
+    ) -> Option<Filter> {
+        let kind = match show {
+            "" | "all" => None,
+            "safezones" => Some(PlaceKind::Safezone),
+            "services" => Some(PlaceKind::Service),
+            _ => return None,
+        };
+        let audience = match audience {
+            "" | "everyone" => None,
+            key => Some(Audience::from_key(key)?),
+        };
+        Some(Filter {
+            kind,
+            category: None,
+            audience,
+            // Without a clock nothing can be shown as open.
+            open_at: if open_now {
+                Some(now.unwrap_or(LocalTime {
+                    day: i32::MIN,
+                    minute: 0,
+                }))
+            } else {
+                None
+            },
+        })
+    }
+}
+
+/// The "who is it for?" choices the locator offers: (audience word, label).
+pub const AUDIENCE_CHOICES: [(&str, &str); 9] = [
+    ("", "Anyone"),
+    ("women", "Women"),
+    ("men", "Men"),
+    ("lgbt", "LGBT+ people"),
+    ("young-people", "Children and young people"),
+    ("older-people", "Older people"),
+    ("disabled-people", "Disabled people"),
+    (
+        "family-and-friends",
+        "Family and friends of someone being hurt",
+    ),
+    ("perpetrators", "Someone worried about their own behaviour"),
+];
+
+/// What the person chose in the locator form, kept so the answer shows the same form.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Choices {
+    /// "all", "safezones" or "services".
+    pub show: String,
+    /// An audience word, or empty for anyone.
+    pub audience: String,
+    pub open_now: bool,
+}
+
+impl Choices {
+    pub fn filter(&self, now: Option<LocalTime>) -> Option<Filter> {
+        Filter::from_choices(&self.show, &self.audience, self.open_now, now)
+    }
+}
+
 /// A place near the person.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Nearby {
@@ -160,14 +255,21 @@ impl Finder {
         self.data.places.get(slot)
     }
 
-    /// The nearest places to `at`, each place once, and the ones that cannot be ranked.
-    pub fn search(&self, at: LatLon, origin: String) -> Findings {
+    /// The nearest places to `at` that pass `filter`, each place once, and the ones
+    /// that cannot be ranked.
+    pub fn search(&self, at: LatLon, origin: String, filter: &Filter) -> Findings {
+        let keep = |slot: usize| {
+            self.data
+                .places
+                .get(slot)
+                .is_some_and(|p| filter.accepts(p))
+        };
         let mut nearby: Vec<Nearby> = Vec::new();
         // A place can have several positions: read on until NEARBY distinct places.
         let mut wanted = NEARBY;
         while nearby.len() < NEARBY && wanted <= self.index.len() + NEARBY {
             nearby.clear();
-            for hit in self.index.nearest(at, wanted, |_| true) {
+            for hit in self.index.nearest(at, wanted, |(slot, _)| keep(*slot)) {
                 let (slot, area) = hit.item;
                 if nearby.iter().any(|n| n.place == *slot) {
                     continue;
@@ -199,10 +301,13 @@ impl Finder {
                 .places
                 .iter()
                 .enumerate()
-                .filter(|(_, place)| match place.location {
-                    Location::Unknown => unplaced,
-                    Location::Remote => !unplaced,
-                    _ => false,
+                .filter(|(slot, place)| {
+                    keep(*slot)
+                        && match place.location {
+                            Location::Unknown => unplaced,
+                            Location::Remote => !unplaced,
+                            _ => false,
+                        }
                 })
                 .map(|(slot, _)| slot)
                 .collect::<Vec<_>>()
@@ -290,6 +395,8 @@ mod tests {
             ],
             outcodes: "HD1 53.6469 -1.7889 1\nWF13 53.6924 -1.6468 1\nLS1 53.7965 -1.5478 0\nbroken line\n".into(),
             towns: "Dewsbury|53.6910|-1.6330\nMilnsbridge|53.6398|-1.8221\n".into(),
+            urgent: Vec::new(),
+            silent_call_note: String::new(),
         })
     }
 
@@ -321,7 +428,7 @@ mod tests {
     fn each_place_appears_once_at_its_nearest_position() {
         let finder = finder();
         let dewsbury = LatLon::new(53.6910, -1.6330).expect("valid");
-        let findings = finder.search(dewsbury, "Dewsbury".into());
+        let findings = finder.search(dewsbury, "Dewsbury".into(), &Filter::default());
         let names: Vec<&str> = findings
             .nearby
             .iter()
@@ -340,7 +447,60 @@ mod tests {
     fn knows_when_a_position_is_outside_the_area() {
         let finder = finder();
         let leeds = LatLon::new(53.7965, -1.5478).expect("valid");
-        assert!(!finder.search(leeds, "Leeds".into()).in_area);
+        assert!(
+            !finder
+                .search(leeds, "Leeds".into(), &Filter::default())
+                .in_area
+        );
+    }
+
+    #[test]
+    fn filters_keep_only_matching_places() {
+        let mut finder = finder();
+        let places = &mut finder.data.places;
+        places[3].kind = PlaceKind::Service;
+        places[3].hours = Hours::Always;
+        places[3].audiences = vec![Audience::Lgbt];
+        places[1].audiences = vec![Audience::Everyone];
+        let dewsbury = LatLon::new(53.6910, -1.6330).expect("valid");
+        let names = |filter: &Filter| {
+            let found = finder.search(dewsbury, "Dewsbury".into(), filter);
+            let mut names: Vec<&str> = found
+                .nearby
+                .iter()
+                .map(|n| finder.data.places[n.place].name.as_str())
+                .collect();
+            names.extend(
+                found
+                    .unplaced
+                    .iter()
+                    .chain(&found.remote)
+                    .map(|slot| finder.data.places[*slot].name.as_str()),
+            );
+            names
+        };
+        let now = LocalTime {
+            day: 20_780,
+            minute: 600,
+        };
+        let services = Filter::from_choices("services", "", false, Some(now)).expect("valid");
+        assert_eq!(names(&services), ["Helpline"]);
+        let open = Filter::from_choices("all", "", true, Some(now)).expect("valid");
+        assert_eq!(names(&open), ["Helpline"], "unknown hours are never open");
+        let men = Filter::from_choices("all", "men", false, Some(now)).expect("valid");
+        assert_eq!(
+            names(&men),
+            ["Two sites"],
+            "only places for everyone or for men"
+        );
+        let no_clock = Filter::from_choices("all", "", true, None).expect("valid");
+        assert_eq!(
+            names(&no_clock),
+            ["Helpline"],
+            "open at any time needs no clock"
+        );
+        assert_eq!(Filter::from_choices("pubs", "", false, None), None);
+        assert_eq!(Filter::from_choices("all", "martians", false, None), None);
     }
 
     #[test]

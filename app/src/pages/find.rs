@@ -3,7 +3,7 @@
 
 use crate::components::ResultsList;
 use crate::islands::Locator;
-use crate::locator::ResultsView;
+use crate::locator::{Choices, ResultsView};
 use crate::model::LocatorData;
 use leptos::prelude::*;
 
@@ -13,19 +13,19 @@ pub enum FindOutcome {
     /// The empty form.
     Form,
     /// Results for a search posted without JavaScript.
-    Results(ResultsView),
+    Results(Box<ResultsView>),
     /// A calm explanation of why a search could not be answered.
     Problem(String),
 }
 
 #[component]
-pub fn FindPage(data: LocatorData, outcome: FindOutcome) -> impl IntoView {
+pub fn FindPage(data: LocatorData, outcome: FindOutcome, choices: Choices) -> impl IntoView {
     let scheme = data.scheme_name.clone();
     let one = scheme.trim_end_matches('s').to_owned();
     let area = data.area_name.clone();
     let (problem, results) = match outcome {
         FindOutcome::Form => (None, None),
-        FindOutcome::Results(results) => (None, Some(results)),
+        FindOutcome::Results(results) => (None, Some(*results)),
         FindOutcome::Problem(message) => (Some(message), None),
     };
     view! {
@@ -40,7 +40,7 @@ pub fn FindPage(data: LocatorData, outcome: FindOutcome) -> impl IntoView {
             <a href="tel:999" class="call-number">"999"</a>
         </p>
         {problem.map(|message| view! { <p class="notice notice-problem" id="find-problem">{message}</p> })}
-        <Locator data/>
+        <Locator data choices/>
         {results.map(|results| view! { <ResultsList results/> })}
     }
 }

@@ -7,11 +7,12 @@
 //!   from open data by `scripts/data/derive_places.py` (see places/PROVENANCE.md).
 
 use super::dates::Date;
+use super::hours::{read_hours, Calendar, HoursProblem};
 use super::paths::is_slug;
 use super::report::Report;
 use super::settings::{Register, TomlFile};
 use super::suggest::closest;
-use app::model::{AreaCentre, Audience, Hours, Location, LocatorData, Place, PlaceKind};
+use app::model::{AreaCentre, Audience, Contact, Hours, Location, LocatorData, Place, PlaceKind};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -37,6 +38,7 @@ struct RawSafezone {
     areas: Vec<String>,
     postcode: Option<String>,
     address: Option<String>,
+    opening_hours: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -174,6 +176,16 @@ pub fn canonical_postcode(text: &str) -> Option<String> {
     Some(format!("{outcode} {}", &compact[outcode.len()..]))
 }
 
+/// What the locator needs from the rest of the content.
+pub struct Context<'a> {
+    pub area_name: &'a str,
+    pub calendar: Option<&'a Calendar>,
+    pub today: i32,
+    /// Numbers shown when nothing near is open: the footer's.
+    pub urgent: &'a [Contact],
+    pub silent_call_note: &'a str,
+}
+
 pub struct Sources<'a> {
     pub safezones: TomlFile<'a>,
     pub services: TomlFile<'a>,
@@ -185,7 +197,7 @@ pub fn load(
     sources: &Sources<'_>,
     tables: &Tables,
     register: &Register,
-    area_name: &str,
+    context: &Context<'_>,
     report: &mut Report,
 ) -> LocatorData {
     let areas = load_areas(&sources.areas, tables, report);
@@ -204,6 +216,13 @@ pub fn load(
             let line = sources.safezones.line_of(&format!("\"{}\"", zone.name));
             let location =
                 safezone_location(&zone, &areas, tables, &sources.safezones, line, report);
+            let hours = place_hours(
+                zone.opening_hours.as_deref(),
+                context,
+                &sources.safezones,
+                line,
+                report,
+            );
             places.push(Place {
                 name: zone.name,
                 kind: PlaceKind::Safezone,
@@ -211,7 +230,7 @@ pub fn load(
                 location,
                 whereabouts: zone.whereabouts,
                 contacts: Vec::new(),
-                hours: Hours::Unknown,
+                hours,
                 website: None,
                 description: None,
                 categories: vec!["safezone".to_owned()],
@@ -225,18 +244,49 @@ pub fn load(
     }
     if let Some(raw) = parse::<RawServices>(&sources.services, report) {
         for service in raw.service {
-            if let Some(place) = service_place(service, tables, register, &sources.services, report)
-            {
+            if let Some(place) = service_place(
+                service,
+                tables,
+                register,
+                context,
+                &sources.services,
+                report,
+            ) {
                 places.push(place);
             }
         }
     }
     LocatorData {
-        area_name: area_name.to_owned(),
+        area_name: context.area_name.to_owned(),
         scheme_name,
         places,
         outcodes: tables.compact_outcodes(),
         towns: tables.compact_towns(),
+        urgent: context.urgent.to_vec(),
+        silent_call_note: context.silent_call_note.to_owned(),
+    }
+}
+
+/// A place's opening hours, or unknown with the problem reported.
+fn place_hours(
+    text: Option<&str>,
+    context: &Context<'_>,
+    source: &TomlFile<'_>,
+    line: Option<usize>,
+    report: &mut Report,
+) -> Hours {
+    match read_hours(text, context.calendar, context.today) {
+        Ok(hours) => hours,
+        Err(HoursProblem(problem)) => {
+            let line = text
+                .and_then(|text| source.line_of(&format!("\"{text}\"")))
+                .or(line);
+            report.at(source.file, line).field("opening_hours").fix(
+                problem,
+                "Write the hours the OpenStreetMap way, for example \"Mo-Fr 09:00-17:00; Sa 10:00-16:00; PH off\" (PH is a bank holiday), or \"24/7\". See content/README.md.",
+            );
+            Hours::Unknown
+        }
     }
 }
 
@@ -385,6 +435,7 @@ fn service_place(
     service: RawService,
     tables: &Tables,
     register: &Register,
+    context: &Context<'_>,
     source: &TomlFile<'_>,
     report: &mut Report,
 ) -> Option<Place> {
@@ -446,11 +497,13 @@ fn service_place(
             },
         }
     };
-    let hours = match service.opening_hours.as_deref().map(str::trim) {
-        None | Some("") => Hours::Unknown,
-        Some("24/7") => Hours::Always,
-        Some(other) => Hours::Described(other.to_owned()),
-    };
+    let hours = place_hours(
+        service.opening_hours.as_deref(),
+        context,
+        source,
+        line,
+        report,
+    );
     let last_verified = date_text(&service.last_verified, source, "last_verified", report);
     (report.errors().len() == errors_before).then_some(Place {
         name: service.name,

@@ -7,6 +7,7 @@
 
 mod dates;
 mod front_matter;
+mod hours;
 mod locator;
 mod markdown;
 mod paths;
@@ -24,8 +25,25 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// Reads, checks and renders everything in the content folder `dir`.
+/// Reads, checks and renders everything in the content folder `dir`, as of today.
 pub fn load(dir: &Path) -> Result<Site, Report> {
+    match check(dir, today()) {
+        (Some(site), report) if report.is_empty() => Ok(site),
+        (_, report) => Err(report),
+    }
+}
+
+/// Today in the UK, as a day number (see [`app::locator::day_number`]).
+pub fn today() -> i32 {
+    let ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |elapsed| elapsed.as_millis() as f64);
+    app::locator::uk_time(ms).map_or(0, |now| now.day)
+}
+
+/// Checks the content folder as of `today`: the site when there are no errors, and
+/// the report of errors and warnings either way.
+pub fn check(dir: &Path, today: i32) -> (Option<Site>, Report) {
     let mut report = Report::default();
     let label = dir.file_name().map_or_else(
         || "content".to_owned(),
@@ -130,14 +148,31 @@ pub fn load(dir: &Path) -> Result<Site, Report> {
             text: &areas_text,
         },
     };
+    let calendar_file = display("bank-holidays.toml");
+    let calendar = read(dir, "bank-holidays.toml", &calendar_file, &mut report).and_then(|text| {
+        hours::load_calendar(
+            &TomlFile {
+                file: &calendar_file,
+                text: &text,
+            },
+            today,
+            &mut report,
+        )
+    });
     let Some(loaded) = loaded else {
-        return Err(report);
+        return (None, report);
     };
     let locator = locator::load(
         &sources,
         &tables,
         &register,
-        &loaded.settings.area_name,
+        &locator::Context {
+            area_name: &loaded.settings.area_name,
+            calendar: calendar.as_ref(),
+            today,
+            urgent: &loaded.settings.footer_contacts,
+            silent_call_note: &loaded.settings.silent_call_note,
+        },
         &mut report,
     );
     // Every address the site answers, with the anchors on it.
@@ -215,16 +250,13 @@ pub fn load(dir: &Path) -> Result<Site, Report> {
         );
     }
 
-    if report.is_empty() {
-        Ok(Site {
-            settings: loaded.settings,
-            sections: loaded.sections,
-            pages,
-            locator,
-        })
-    } else {
-        Err(report)
-    }
+    let site = Site {
+        settings: loaded.settings,
+        sections: loaded.sections,
+        pages,
+        locator,
+    };
+    (report.is_empty().then_some(site), report)
 }
 
 /// Reports a link whose page or anchor does not exist. `field` names the setting when

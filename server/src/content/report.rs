@@ -37,6 +37,8 @@ impl fmt::Display for ContentError {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Report {
     errors: Vec<ContentError>,
+    /// Worth fixing soon, but the site still builds.
+    warnings: Vec<ContentError>,
 }
 
 impl Report {
@@ -52,6 +54,21 @@ impl Report {
         &self.errors
     }
 
+    pub fn warnings(&self) -> &[ContentError] {
+        &self.warnings
+    }
+
+    /// Starts a warning in `file`: shown by the check, but it does not stop the site.
+    pub fn warn_at<'r>(&'r mut self, file: &str, line: Option<usize>) -> Problem<'r> {
+        Problem {
+            report: self,
+            file: file.to_owned(),
+            line,
+            field: None,
+            warning: true,
+        }
+    }
+
     /// Starts a problem in `file`; finish it with [`Problem::fix`].
     pub fn at<'r>(&'r mut self, file: &str, line: Option<usize>) -> Problem<'r> {
         Problem {
@@ -59,6 +76,7 @@ impl Report {
             file: file.to_owned(),
             line,
             field: None,
+            warning: false,
         }
     }
 }
@@ -70,6 +88,7 @@ pub struct Problem<'r> {
     file: String,
     line: Option<usize>,
     field: Option<String>,
+    warning: bool,
 }
 
 impl Problem<'_> {
@@ -79,13 +98,34 @@ impl Problem<'_> {
     }
 
     pub fn fix(self, problem: impl Into<String>, fix: impl Into<String>) {
-        self.report.push(ContentError {
+        let error = ContentError {
             file: self.file,
             line: self.line,
             field: self.field,
             problem: problem.into(),
             fix: fix.into(),
-        });
+        };
+        if self.warning {
+            self.report.warnings.push(error);
+        } else {
+            self.report.push(error);
+        }
+    }
+}
+
+impl Report {
+    /// The warnings in words, or `None` when there are none.
+    pub fn warnings_text(&self) -> Option<String> {
+        if self.warnings.is_empty() {
+            return None;
+        }
+        let count = self.warnings.len();
+        let noun = if count == 1 { "warning" } else { "warnings" };
+        let mut text = format!("{count} {noun} (the site still works, but fix these soon):\n");
+        for warning in &self.warnings {
+            text.push_str(&format!("\n{warning}\n"));
+        }
+        Some(text)
     }
 }
 

@@ -6,7 +6,7 @@
 //! response, and nothing about the search is logged.
 
 use super::{AppState, RouteLabel};
-use app::locator::{not_found_words, parse_query, present, Finder};
+use app::locator::{not_found_words, parse_query, present, uk_time, Choices, Finder};
 use app::model::Site;
 use app::render::{render_document, FindOutcome, Route};
 use axum::extract::rejection::FormRejection;
@@ -37,8 +37,19 @@ impl FindService {
         }
     }
 
-    /// The status and what to show for the text someone typed.
-    pub fn answer(&self, typed: &str) -> (StatusCode, FindOutcome) {
+    /// The status and what to show for the text someone typed and the choices they
+    /// made, at `now_ms` (milliseconds since 1970 UTC).
+    pub fn answer(&self, typed: &str, choices: &Choices, now_ms: f64) -> (StatusCode, FindOutcome) {
+        let now = uk_time(now_ms);
+        let Some(filter) = choices.filter(now) else {
+            return (
+                StatusCode::BAD_REQUEST,
+                FindOutcome::Problem(
+                    "We could not read those choices. Choose from the lists, then search again."
+                        .to_owned(),
+                ),
+            );
+        };
         let query = match parse_query(typed) {
             Ok(query) => query,
             Err(problem) => {
@@ -51,7 +62,11 @@ impl FindService {
         match self.finder.gazetteer.resolve(&query) {
             Some((at, origin)) => (
                 StatusCode::OK,
-                FindOutcome::Results(present(&self.finder, &self.finder.search(at, origin))),
+                FindOutcome::Results(Box::new(present(
+                    &self.finder,
+                    &self.finder.search(at, origin, &filter),
+                    now,
+                ))),
             ),
             None => (
                 StatusCode::NOT_FOUND,
@@ -65,14 +80,40 @@ impl FindService {
 pub struct FindForm {
     #[serde(default)]
     q: String,
+    #[serde(default)]
+    show: String,
+    #[serde(default, rename = "for")]
+    audience: String,
+    #[serde(default)]
+    open: String,
+}
+
+impl FindForm {
+    fn choices(&self) -> Choices {
+        Choices {
+            show: self.show.clone(),
+            audience: self.audience.clone(),
+            open_now: !self.open.is_empty(),
+        }
+    }
+}
+
+fn now_ms() -> f64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |elapsed| elapsed.as_millis() as f64)
 }
 
 pub async fn find(
     State(state): State<Arc<AppState>>,
     form: Result<Form<FindForm>, FormRejection>,
 ) -> Response {
-    let (status, outcome) = match form {
-        Ok(Form(form)) => state.find.answer(&form.q),
+    let (status, outcome, choices) = match form {
+        Ok(Form(form)) => {
+            let choices = form.choices();
+            let (status, outcome) = state.find.answer(&form.q, &choices, now_ms());
+            (status, outcome, choices)
+        }
         Err(rejection) => {
             let status = if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
                 StatusCode::PAYLOAD_TOO_LARGE
@@ -80,10 +121,18 @@ pub async fn find(
                 StatusCode::BAD_REQUEST
             };
             let message = "We could not read that search. Type the first part of a postcode, such as HD1, or the name of a town, and try again.";
-            (status, FindOutcome::Problem(message.to_owned()))
+            (
+                status,
+                FindOutcome::Problem(message.to_owned()),
+                Choices::default(),
+            )
         }
     };
-    let html = render_document(&state.find.site, &Route::Find(outcome), &state.find.options);
+    let html = render_document(
+        &state.find.site,
+        &Route::Find(outcome, choices),
+        &state.find.options,
+    );
     let mut response = Response::new(axum::body::Body::from(html));
     *response.status_mut() = status;
     response.headers_mut().insert(
