@@ -46,8 +46,8 @@ test('a town, a place outside the area and nonsense get plain answers', { timeou
   await page.locator('#results-heading', { hasText: 'Nearest to Dewsbury' }).waitFor();
   assert.match(await page.locator('.result').first().textContent(), /Dewsbury/);
   await search('LS1');
-  await page.locator('.results .notice').waitFor();
-  assert.match(await page.locator('.results .notice').textContent(), /outside Kirklees/);
+  await page.locator('#outside-notice').waitFor();
+  assert.match(await page.locator('#outside-notice').textContent(), /outside Kirklees/);
   await search('<script>alert(1)</script>');
   await page.locator('.locator-message', { hasText: 'could not read that' }).waitFor();
   assert.equal(await page.locator('.results').count(), 0);
@@ -74,6 +74,35 @@ test('"Use my location" asks only after a tap, and the position stays on the dev
   await page.close();
 });
 
+test('the filters narrow the answer on the device: kind, who it is for, open now', { timeout: 30000 }, async () => {
+  const { page, errors, sent } = await hydratedLocator(browser.context);
+  await page.locator('#show-services').check();
+  await page.locator('#locator-for').selectOption('lgbt');
+  await page.locator('#locator-q').fill('HD1');
+  await page.locator('.locator-form button[type="submit"]').click();
+  await page.locator('#results-heading').waitFor();
+  let results = await page.locator('.results').textContent();
+  assert.match(results, /National LGBT\+ Domestic Abuse Helpline/);
+  assert.match(results, /National Domestic Abuse Helpline/, 'services for everyone stay');
+  assert.doesNotMatch(results, /Men's Advice Line/);
+  assert.doesNotMatch(results, /we do not know where yet/, 'no Safezones when only services are wanted');
+
+  await page.locator('#show-all').check();
+  await page.locator('#locator-for').selectOption('');
+  await page.locator('#locator-open').check();
+  await page.locator('.locator-form button[type="submit"]').click();
+  await page.locator('#none-open').waitFor();
+  results = await page.locator('.results').textContent();
+  assert.match(await page.locator('#none-open').textContent(), /999/, 'when nothing near is open: 999');
+  assert.match(await page.locator('#none-open').textContent(), /0808 2000 247/, 'and the 24-hour line');
+  assert.equal(await page.locator('.result-list').first().locator('.result').count(), 0,
+    'no Safezone is shown as open while its hours are unknown');
+  assert.match(results, /Open now: open at any time/);
+  assert.deepEqual(sent, [], 'filtering sends nothing');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('without JavaScript the form posts, and the answer comes straight back', { timeout: 30000 }, async () => {
   const noJs = await openBrowser({ javaScriptEnabled: false });
   try {
@@ -86,12 +115,27 @@ test('without JavaScript the form posts, and the answer comes straight back', { 
       page.locator('.locator-form button[type="submit"]').click(),
     ]);
     assert.equal(response.status(), 200);
-    assert.equal(response.request().postData(), 'q=WF13+1AB');
+    assert.equal(response.request().postData(), 'show=all&for=&q=WF13+1AB');
     assert.equal(page.url(), BASE_URL + '/find', 'no query string, no redirect');
     await page.locator('#results-heading').waitFor();
     assert.equal(await page.locator('#results-heading').textContent(), 'Nearest to the WF13 postcode area');
     assert.match(await page.locator('.result').first().textContent(), /Dewsbury/);
     assert.ok(!(await page.content()).includes('1AB'), 'the full postcode is not echoed');
+
+    // The filters work without JavaScript too, and the answer keeps them.
+    await page.locator('#show-services').check();
+    await page.locator('#locator-for').selectOption('men');
+    await page.locator('#locator-q').fill('HD1');
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.locator('.locator-form button[type="submit"]').click(),
+    ]);
+    await page.locator('#results-heading').waitFor();
+    const results = await page.locator('.results').textContent();
+    assert.match(results, /Men's Advice Line/);
+    assert.doesNotMatch(results, /National LGBT\+ Domestic Abuse Helpline/);
+    assert.ok(await page.locator('#show-services').isChecked(), 'the choice is kept');
+    assert.equal(await page.locator('#locator-for').inputValue(), 'men');
 
     await page.goto(BASE_URL + '/find');
     await page.locator('#locator-q').fill('ZZ99');

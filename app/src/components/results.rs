@@ -10,7 +10,7 @@ pub fn ResultsList(results: ResultsView) -> impl IntoView {
     let view_model = results;
     let notice = view_model
         .outside_notice
-        .map(|text| view! { <p class="notice">{text}</p> });
+        .map(|text| view! { <p class="notice" id="outside-notice">{text}</p> });
     let none_open = view_model.none_open.map(|none| {
         view! {
             <div class="notice notice-urgent" id="none-open">
