@@ -18,7 +18,7 @@ export const NEUTRAL_BODY = '<!doctype html><title>Weather</title><h1>Neutral pa
  * Opens a browser context on a fresh profile. Requests to other origins never leave
  * the machine: they are answered with a neutral page and recorded in `offsite`.
  */
-export async function openBrowser({ javaScriptEnabled = true } = {}) {
+export async function openBrowser({ javaScriptEnabled = true, base = BASE_URL } = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'e2e-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -31,7 +31,7 @@ export async function openBrowser({ javaScriptEnabled = true } = {}) {
   await context.route('**/*', async (route) => {
     const url = route.request().url();
     requests.push(url);
-    if (new URL(url).origin === new URL(BASE_URL).origin) {
+    if (new URL(url).origin === new URL(base).origin) {
       await route.continue();
     } else {
       offsite.push({ url, navigation: route.request().isNavigationRequest() });

@@ -5,6 +5,7 @@ pub mod assets;
 pub mod content;
 pub mod encoded;
 pub mod http;
+pub mod reload;
 pub mod render;
 
 use leptos::config::LeptosOptions;

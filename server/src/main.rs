@@ -1,19 +1,25 @@
-//! `server [serve|check] [--content DIR]`
+//! `server [serve|check|preview] [--content DIR]`
 //!
-//! - `serve` (default): check and render the content, then serve the site.
+//! - `serve` (default): check and render the content, then serve the site. Saved
+//!   changes to the content are picked up; content with errors is never served.
 //! - `check`: check the content, print every problem, and exit non-zero if any.
+//! - `preview`: serve for editors: pages reload after a save and show the content's
+//!   errors in a box.
 
 use axum::serve::ListenerExt;
-use server::http::{app, AppState};
+use server::http::{app_live, AppState, Live};
+use server::reload::Reloader;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-const USAGE: &str = "Usage: server [serve|check] [--content DIR]\n\n  serve   check the content, then serve the site (default)\n  check   check the content and list every problem\n\n  --content DIR   the content folder (default: $SITE_CONTENT_DIR or ./content)";
+const USAGE: &str = "Usage: server [serve|check|preview] [--content DIR]\n\n  serve     check the content, then serve the site (default)\n  check     check the content and list every problem\n  preview   serve for editors: pages reload after a save and show content errors\n\n  --content DIR   the content folder (default: $SITE_CONTENT_DIR or ./content)";
 
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Command {
     Serve,
     Check,
+    Preview,
 }
 
 fn main() -> ExitCode {
@@ -25,6 +31,7 @@ fn main() -> ExitCode {
         match arg.as_str() {
             "serve" => command = Command::Serve,
             "check" => command = Command::Check,
+            "preview" => command = Command::Preview,
             "--content" => match args.next() {
                 Some(dir) => content = PathBuf::from(dir),
                 None => return usage_error("--content needs a folder"),
@@ -38,7 +45,7 @@ fn main() -> ExitCode {
     }
     let (site, report) = server::content::check(&content, server::content::today());
     let site = match site {
-        Some(site) if report.is_empty() => site,
+        Some(site) if report.is_empty() || command == Command::Preview => site,
         _ => {
             eprintln!("{report}");
             if let Some(warnings) = report.warnings_text() {
@@ -70,7 +77,14 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Command::Serve => serve(site),
+        Command::Serve => serve(site, content, None),
+        Command::Preview => {
+            let errors = (!report.is_empty()).then(|| report.to_string());
+            if let Some(errors) = &errors {
+                eprintln!("{errors}");
+            }
+            serve(site, content, Some(errors))
+        }
     }
 }
 
@@ -79,7 +93,8 @@ fn usage_error(problem: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
-fn serve(site: app::model::Site) -> ExitCode {
+/// Serves the site; `preview` holds the content errors to show when previewing.
+fn serve(site: app::model::Site, content: PathBuf, preview: Option<Option<String>>) -> ExitCode {
     let options = server::leptos_options();
     let assets = match server::assets::load_assets(std::path::Path::new(&*options.site_root)) {
         Ok(assets) => assets,
@@ -91,12 +106,30 @@ fn serve(site: app::model::Site) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let state = Arc::new(AppState::new(site, assets, options.clone()));
+    let state = Arc::new(AppState::new(site, assets.clone(), options.clone()));
     eprintln!(
         "rendered {} pages and loaded {} assets into memory",
         state.site.pages.len(),
         state.assets.len()
     );
+    let live = Arc::new(match &preview {
+        Some(_) => Live::preview(state),
+        None => Live::new(state),
+    });
+    if let Some(errors) = preview.clone().flatten() {
+        live.set_errors(Some(errors));
+    }
+    let reloader = Reloader {
+        dir: content,
+        live: live.clone(),
+        assets,
+        options: options.clone(),
+    };
+    let poll_every = if preview.is_some() {
+        std::time::Duration::from_millis(500)
+    } else {
+        std::time::Duration::from_secs(2)
+    };
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -115,12 +148,20 @@ fn serve(site: app::model::Site) -> ExitCode {
                 return ExitCode::FAILURE;
             }
         };
-        eprintln!("listening on http://{}", options.site_addr);
+        if preview.is_some() {
+            eprintln!(
+                "preview on http://{} : pages reload after you save, and show any content problems",
+                options.site_addr
+            );
+        } else {
+            eprintln!("listening on http://{}", options.site_addr);
+        }
+        tokio::spawn(reloader.watch(poll_every));
         // Small pages go out in one packet without waiting for Nagle's algorithm.
         let listener = listener.tap_io(|stream| {
             let _ = stream.set_nodelay(true);
         });
-        let served = axum::serve(listener, app(state))
+        let served = axum::serve(listener, app_live(live))
             .with_graceful_shutdown(shutdown_signal())
             .await;
         match served {

@@ -5,7 +5,7 @@
 //! redirect, so nothing lands in a URL or in history), with `no-store` like every
 //! response, and nothing about the search is logged.
 
-use super::{AppState, RouteLabel};
+use super::{Live, RouteLabel};
 use app::locator::{not_found_words, parse_query, present, uk_time, Choices, Finder};
 use app::model::Site;
 use app::render::{render_document, FindOutcome, Route};
@@ -105,9 +105,10 @@ fn now_ms() -> f64 {
 }
 
 pub async fn find(
-    State(state): State<Arc<AppState>>,
+    State(live): State<Arc<Live>>,
     form: Result<Form<FindForm>, FormRejection>,
 ) -> Response {
+    let state = live.current();
     let (status, outcome, choices) = match form {
         Ok(Form(form)) => {
             let choices = form.choices();

@@ -1,6 +1,6 @@
 //! The privacy and security headers on every response, whatever produced it.
 
-use super::AppState;
+use super::Live;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderName, HeaderValue};
 use axum::middleware::Next;
@@ -29,7 +29,7 @@ pub const FIXED: [(&str, &str); 11] = [
 ];
 
 pub async fn privacy_headers(
-    State(state): State<Arc<AppState>>,
+    State(live): State<Arc<Live>>,
     request: Request,
     next: Next,
 ) -> Response {
@@ -41,7 +41,11 @@ pub async fn privacy_headers(
             HeaderValue::from_static(value),
         );
     }
-    if let Ok(csp) = HeaderValue::from_str(&state.site.content_security_policy) {
+    let policy = match live.preview_policy() {
+        Some(policy) => policy.to_owned(),
+        None => live.current().site.content_security_policy.clone(),
+    };
+    if let Ok(csp) = HeaderValue::from_str(&policy) {
         headers.insert(header::CONTENT_SECURITY_POLICY, csp);
     }
     // Nothing may be stored, and nothing says what runs the site.

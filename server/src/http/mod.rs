@@ -3,6 +3,7 @@
 
 mod find;
 mod headers;
+mod live;
 mod logging;
 
 use crate::assets::Assets;
@@ -18,6 +19,7 @@ use axum::{middleware, Router};
 use std::sync::Arc;
 
 pub use find::{FindService, MAX_FORM_BYTES};
+pub use live::{Live, PREVIEW_VERSION_PATH};
 pub use logging::RouteLabel;
 
 /// What the server answers from: the rendered site, the static assets, and the
@@ -44,8 +46,13 @@ impl AppState {
     }
 }
 
-/// The whole HTTP application.
+/// The whole HTTP application, serving `state` as it is.
 pub fn app(state: Arc<AppState>) -> Router {
+    app_live(Arc::new(Live::new(state)))
+}
+
+/// The whole HTTP application, serving whatever `live` holds at each request.
+pub fn app_live(state: Arc<Live>) -> Router {
     Router::new()
         .route(
             app::render::FIND_PATH,
@@ -64,11 +71,12 @@ pub fn app(state: Arc<AppState>) -> Router {
 
 /// Serves a page or an asset from memory; anything else gets a calm problem page.
 async fn serve_path(
-    State(state): State<Arc<AppState>>,
+    State(live): State<Arc<Live>>,
     method: Method,
     uri: Uri,
     request_headers: HeaderMap,
 ) -> Response {
+    let state = live.current();
     let coding = Coding::negotiate(
         request_headers
             .get(header::ACCEPT_ENCODING)
@@ -90,7 +98,23 @@ async fn serve_path(
     }
     let path = uri.path();
     if let Some(page) = state.site.pages.get(path) {
+        if let Some(html) = live.preview_page(&page.identity) {
+            let preview = Encoded {
+                content_type: page.content_type,
+                identity: html.into(),
+                brotli: None,
+                gzip: None,
+            };
+            return encoded_response(&preview, StatusCode::OK, coding, head_only, "page");
+        }
         return encoded_response(page, StatusCode::OK, coding, head_only, "page");
+    }
+    if path == PREVIEW_VERSION_PATH {
+        if let Some(version) = live.preview_version() {
+            let mut response = version.to_string().into_response();
+            response.extensions_mut().insert(RouteLabel("preview"));
+            return response;
+        }
     }
     if let Some(asset) = state.assets.get(path) {
         return encoded_response(asset, StatusCode::OK, coding, head_only, "asset");
