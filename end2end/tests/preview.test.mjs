@@ -31,7 +31,7 @@ async function waitForServer() {
 
 before(async () => {
   content = join(mkdtempSync(join(tmpdir(), 'preview-content-')), 'content');
-  cpSync(join(ROOT, 'content'), content, { recursive: true });
+  cpSync(process.env.SITE_CONTENT_DIR ?? join(ROOT, 'content'), content, { recursive: true });
   server = spawn(join(ROOT, 'target', 'release', 'server'), ['preview', '--content', content], {
     cwd: ROOT,
     env: {

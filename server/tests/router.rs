@@ -400,3 +400,60 @@ async fn a_confidential_service_is_listed_by_phone_only() {
         "{entry}"
     );
 }
+
+#[tokio::test]
+async fn the_preview_shows_content_errors_and_production_never_does() {
+    use server::http::{app_live, Live};
+    let live = Arc::new(Live::preview(state()));
+    live.set_errors(Some("fixture/pages/x.md:1: owner: is <missing>.".into()));
+    let get = |uri: &'static str, live: Arc<Live>| async move {
+        app_live(live)
+            .oneshot(Request::get(uri).body(Body::empty()).expect("request"))
+            .await
+            .expect("infallible")
+    };
+    let response = get("/", live.clone()).await;
+    let policy = response
+        .headers()
+        .get(header::CONTENT_SECURITY_POLICY)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let html = text(response).await;
+    assert!(html.contains("id=\"preview-errors\""), "{html}");
+    assert!(
+        html.contains("owner: is &lt;missing&gt;."),
+        "the report is escaped"
+    );
+    let script = server::render::inline_scripts(&html)
+        .into_iter()
+        .find(|s| s.contains("__preview/version"))
+        .expect("the reload script");
+    assert!(policy.contains(&format!(
+        "'sha256-{}'",
+        base64::Engine::encode(
+            &base64::engine::general_purpose::STANDARD,
+            <sha2::Sha256 as sha2::Digest>::digest(script)
+        )
+    )));
+    let version = text(get("/__preview/version", live.clone()).await).await;
+    live.set_errors(None);
+    let after = text(get("/__preview/version", live.clone()).await).await;
+    assert_ne!(version, after, "the version moves when the errors change");
+    assert!(!text(get("/", live).await).await.contains("preview-errors"));
+
+    // Production: no box, no script, no version endpoint.
+    let production = app(state());
+    let response = production
+        .oneshot(
+            Request::get("/__preview/version")
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await
+        .expect("infallible");
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    assert!(!text(send(Method::GET, "/", None).await)
+        .await
+        .contains("__preview"));
+}

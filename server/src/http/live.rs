@@ -120,7 +120,6 @@ impl Live {
             Err(poisoned) => poisoned.into_inner().clone(),
         };
         if let Some(report) = errors {
-            let main = "<main id=\"main\" class=\"site-main\" tabindex=\"-1\">";
             let error_box = format!(
                 "<div class=\"preview-errors\" id=\"preview-errors\" role=\"alert\">\
                  <h2>Preview: the content has problems</h2>\
@@ -128,8 +127,12 @@ impl Live {
                  <pre>{}</pre></div>",
                 escape(&report)
             );
-            if let Some(at) = page.find(main) {
-                page.insert_str(at + main.len(), &error_box);
+            // Straight after the opening <main …> tag, whatever order its attributes are in.
+            let after_main = page
+                .find("<main")
+                .and_then(|start| page[start..].find('>').map(|end| start + end + 1));
+            if let Some(at) = after_main {
+                page.insert_str(at, &error_box);
             }
         }
         if let Some(at) = page.rfind("</body>") {
