@@ -9,10 +9,12 @@ use std::sync::{Arc, RwLock};
 
 /// Reloads itself when the preview's version changes. Preview mode only; allowed by
 /// its hash in the preview's policy.
-pub const PREVIEW_SCRIPT: &str = "(function(){var seen=null;setInterval(function(){\
+/// The page carries the version it was served at in `<meta name="preview-version">`.
+pub const PREVIEW_SCRIPT: &str = "(function(){var m=document.querySelector('meta[name=preview-version]');\
+var seen=m?m.content:null;setInterval(function(){\
 fetch('/__preview/version',{cache:'no-store'}).then(function(r){return r.text();})\
 .then(function(v){if(seen===null){seen=v;}else if(v!==seen){location.reload();}})\
-.catch(function(){});},1000);})();";
+.catch(function(){});},500);})();";
 
 /// Where the preview polls for changes.
 pub const PREVIEW_VERSION_PATH: &str = "/__preview/version";
@@ -136,7 +138,13 @@ impl Live {
             }
         }
         if let Some(at) = page.rfind("</body>") {
-            page.insert_str(at, &format!("<script>{PREVIEW_SCRIPT}</script>"));
+            let version = preview.version.load(Ordering::Relaxed);
+            page.insert_str(
+                at,
+                &format!(
+                    "<meta name=\"preview-version\" content=\"{version}\"><script>{PREVIEW_SCRIPT}</script>"
+                ),
+            );
         }
         Some(page)
     }
