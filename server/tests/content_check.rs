@@ -110,3 +110,22 @@ fn a_missing_settings_file_is_reported_with_the_rest() {
     assert!(report.contains("fixture/pages/extra.md:1: the page does not start with front matter."));
     let _ = std::fs::remove_dir_all(root.parent().unwrap_or(&root));
 }
+
+#[test]
+fn overdue_reviews_and_hard_words_are_warnings_not_errors() {
+    let root = support::copy_of_good_fixture("warnings");
+    std::fs::copy(
+        support::fixtures().join("warnings/old-and-dense.md"),
+        root.join("pages/old-and-dense.md"),
+    )
+    .expect("add page");
+    let today = app::locator::day_number(2026, 11, 23);
+    let (site, report) = content::check(&root, today);
+    assert!(report.is_empty(), "warnings are not errors: {report}");
+    assert!(site.is_some());
+    let expected =
+        std::fs::read_to_string(support::fixtures().join("warnings/old-and-dense.expected"))
+            .expect("expected warnings");
+    assert_eq!(report.warnings_text().unwrap_or_default(), expected);
+    let _ = std::fs::remove_dir_all(root.parent().unwrap_or(&root));
+}

@@ -211,6 +211,13 @@ pub fn load(
             "last_verified",
             report,
         );
+        warn_if_stale(
+            &last_verified,
+            context.today,
+            &sources.safezones,
+            None,
+            report,
+        );
         let _ = date_text(&raw.source_date, &sources.safezones, "source_date", report);
         for zone in raw.safezone {
             let line = sources.safezones.line_of(&format!("\"{}\"", zone.name));
@@ -314,6 +321,26 @@ fn date_text(
             );
     }
     text
+}
+
+/// Warns when an entry was last checked more than 12 months before `today`.
+fn warn_if_stale(
+    date: &str,
+    today: i32,
+    source: &TomlFile<'_>,
+    line: Option<usize>,
+    report: &mut Report,
+) {
+    let Some(checked) = Date::parse(date) else {
+        return;
+    };
+    if today - app::locator::day_number(checked.year, checked.month, checked.day) > 365 {
+        let line = line.or_else(|| source.line_of("last_verified"));
+        report.warn_at(source.file, line).field("last_verified").fix(
+            format!("was last checked on {date}, more than 12 months ago."),
+            "Check the details with the organisation or venue, then set last_verified to today's date.",
+        );
+    }
 }
 
 /// Areas by id; `None` for an area whose middle could not be found (already reported,
@@ -505,6 +532,7 @@ fn service_place(
         report,
     );
     let last_verified = date_text(&service.last_verified, source, "last_verified", report);
+    warn_if_stale(&last_verified, context.today, source, line, report);
     (report.errors().len() == errors_before).then_some(Place {
         name: service.name,
         kind: PlaceKind::Service,

@@ -18,6 +18,8 @@ pub struct Rendered {
     pub anchors: Vec<String>,
     /// Links to pages of this site, checked once every page is loaded.
     pub links: Vec<InternalLink>,
+    /// The words a reader reads, one block per line, for the readability score.
+    pub text: String,
 }
 
 /// A link from a page to a page of this site.
@@ -56,9 +58,32 @@ pub fn render(source: &Source<'_>, report: &mut Report) -> Rendered {
     let mut kept_images: Vec<bool> = Vec::new();
     let mut html_lines = BTreeSet::new();
     let mut in_html_block = false;
+    let mut in_code = false;
+    // Inside a tel: link the number is checked as a link already.
+    let mut in_tel_link = false;
+    let mut text = String::new();
 
     for (event, range) in Parser::new_ext(source.body, options).into_offset_iter() {
         let line = line_of(range.start);
+        match &event {
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                in_tel_link = dest_url.starts_with("tel:");
+            }
+            Event::End(TagEnd::Link) => in_tel_link = false,
+            Event::Text(words) if !in_code => {
+                text.push_str(words);
+                if !in_tel_link {
+                    check_phone_numbers(words, line, source, report);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
+            ) => text.push('\n'),
+            _ => {}
+        }
         match event {
             Event::Start(Tag::HtmlBlock) => {
                 in_html_block = true;
@@ -178,7 +203,69 @@ pub fn render(source: &Source<'_>, report: &mut Report) -> Rendered {
         html,
         anchors,
         links,
+        text,
     }
+}
+
+/// Phone numbers written in the text: each must be a whole UK number, and one from
+/// the helpline register, so that nobody publishes an unchecked number.
+fn check_phone_numbers(words: &str, line: usize, source: &Source<'_>, report: &mut Report) {
+    for (written, digits) in phone_numbers(words) {
+        let complete = digits.starts_with('0') && (10..=11).contains(&digits.len());
+        if !complete {
+            report.at(source.file, Some(line)).fix(
+                format!("\"{written}\" looks like a phone number, but not a complete UK one."),
+                "Check the number against helplines.toml: UK numbers have 10 or 11 digits and start with 0.",
+            );
+        } else if !source.phones.contains(&digits) {
+            report.at(source.file, Some(line)).fix(
+                format!("mentions the phone number {written}, which is not in the helpline register."),
+                "Only publish numbers that are in helplines.toml with their source and confidence. Add it there first, once it has been checked with the organisation.",
+            );
+        }
+    }
+}
+
+/// Runs of digits that look like phone numbers (starting with 0 or +44, at least nine
+/// digits, with single spaces or hyphens between groups): as written, and as digits
+/// dialled from the UK.
+pub fn phone_numbers(text: &str) -> Vec<(String, String)> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut found = Vec::new();
+    let mut index = 0;
+    while index < chars.len() {
+        let boundary = index == 0 || !chars[index - 1].is_alphanumeric();
+        let starts = chars[index] == '0'
+            || (chars[index] == '+'
+                && chars.get(index + 1) == Some(&'4')
+                && chars.get(index + 2) == Some(&'4'));
+        if !(boundary && starts) {
+            index += 1;
+            continue;
+        }
+        let mut end = index + 1;
+        while end < chars.len() {
+            let c = chars[end];
+            let joins = (c == ' ' || c == '-')
+                && chars.get(end + 1).is_some_and(char::is_ascii_digit)
+                && chars[end - 1].is_ascii_digit();
+            if c.is_ascii_digit() || joins {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        let written: String = chars[index..end].iter().collect();
+        let mut digits: String = written.chars().filter(char::is_ascii_digit).collect();
+        if written.starts_with('+') {
+            digits = format!("0{}", &digits[2..]);
+        }
+        if digits.len() >= 9 {
+            found.push((written.trim().to_owned(), digits));
+        }
+        index = end;
+    }
+    found
 }
 
 fn report_html(
@@ -426,6 +513,32 @@ mod tests {
         let (rendered, messages) = render_text("![logo](https://cdn.example.org/logo.png)\n");
         assert!(!rendered.html.contains("cdn.example.org"));
         assert!(messages[0].contains("would load from another website"));
+    }
+
+    #[test]
+    fn phone_numbers_in_text_are_found() {
+        assert_eq!(
+            phone_numbers("Call 0808 2000 247 or +44 808 2000 247, not 2026."),
+            vec![
+                ("0808 2000 247".to_owned(), "08082000247".to_owned()),
+                ("+44 808 2000 247".to_owned(), "08082000247".to_owned()),
+            ]
+        );
+        assert!(phone_numbers("In 2023, 0.5% of 10 000 people").is_empty());
+        assert!(
+            phone_numbers("ring 01484 22").is_empty(),
+            "too short to be a number"
+        );
+    }
+
+    #[test]
+    fn unregistered_numbers_in_text_are_reported() {
+        let (rendered, problems) =
+            render_text("Ring 0808 2000 247 any time, or 0113 496 0000, or 0800 123 45.\n");
+        assert!(rendered.html.contains("0808 2000 247"));
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].contains("mentions the phone number 0113 496 0000"));
+        assert!(problems[1].contains("\"0800 123 45\" looks like a phone number"));
     }
 
     #[test]

@@ -11,6 +11,7 @@ mod hours;
 mod locator;
 mod markdown;
 mod paths;
+mod readability;
 mod report;
 mod settings;
 mod suggest;
@@ -109,6 +110,7 @@ pub fn check(dir: &Path, today: i32) -> (Option<Site>, Report) {
         let Some(front) = front else {
             continue;
         };
+        warn_about_page(&file, &text, &front, &rendered.text, today, &mut report);
         pages.push(Page {
             path,
             title: front.title,
@@ -259,6 +261,47 @@ pub fn check(dir: &Path, today: i32) -> (Option<Site>, Report) {
         locator,
     };
     (Some(site), report)
+}
+
+/// Warnings that do not stop the site: a review that is overdue, and words that read
+/// much older than the site's readers.
+fn warn_about_page(
+    file: &str,
+    text: &str,
+    front: &front_matter::FrontMatter,
+    words: &str,
+    today: i32,
+    report: &mut Report,
+) {
+    let reviewed = front.last_reviewed;
+    let reviewed_day = app::locator::day_number(reviewed.year, reviewed.month, reviewed.day);
+    if today - reviewed_day > 365 {
+        let line = text
+            .lines()
+            .position(|line| line.trim_start().starts_with("last_reviewed"))
+            .map(|index| index + 1);
+        report.warn_at(file, line).field("last_reviewed").fix(
+            format!("the page was last reviewed on {reviewed}, more than 12 months ago."),
+            "Check with the page's owner that everything on it is still true, then set last_reviewed to today's date.",
+        );
+    }
+    if let Some(score) = readability::score(words) {
+        if score.reading_age > readability::WARN_ABOVE_READING_AGE {
+            let mut longest = score.longest_sentence.clone();
+            if longest.chars().count() > 120 {
+                longest = longest.chars().take(117).collect::<String>() + "...";
+            }
+            let age = if score.reading_age >= 21.0 {
+                "a reading age of 21 or older".to_owned()
+            } else {
+                format!("about reading age {:.0}", score.reading_age)
+            };
+            report.warn_at(file, None).fix(
+                format!("reads at {age}; pages should read at about 11."),
+                format!("Use shorter sentences and everyday words. The longest sentence is: \"{longest}\""),
+            );
+        }
+    }
 }
 
 /// Reports a link whose page or anchor does not exist. `field` names the setting when

@@ -10,7 +10,8 @@ use std::sync::{Arc, RwLock};
 /// Reloads itself when the preview's version changes. Preview mode only; allowed by
 /// its hash in the preview's policy.
 /// The page carries the version it was served at in `<meta name="preview-version">`.
-pub const PREVIEW_SCRIPT: &str = "(function(){var m=document.querySelector('meta[name=preview-version]');\
+pub const PREVIEW_SCRIPT: &str =
+    "(function(){var m=document.querySelector('meta[name=preview-version]');\
 var seen=m?m.content:null;setInterval(function(){\
 fetch('/__preview/version',{cache:'no-store'}).then(function(r){return r.text();})\
 .then(function(v){if(seen===null){seen=v;}else if(v!==seen){location.reload();}})\
