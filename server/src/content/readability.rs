@@ -66,10 +66,13 @@ pub fn syllables(word: &str) -> usize {
         }
         previous_vowel = is_vowel;
     }
-    let ends_silent_e = letters.len() > 2
-        && letters.last() == Some(&'e')
-        && !vowel(letters[letters.len() - 2])
-        && !(letters[letters.len() - 2] == 'l' && !vowel(letters[letters.len() - 3]));
+    // A final "e" after a consonant is silent ("safe"), but not in "-le" after a
+    // consonant ("table").
+    let n = letters.len();
+    let ends_silent_e = n > 2
+        && letters[n - 1] == 'e'
+        && !vowel(letters[n - 2])
+        && (letters[n - 2] != 'l' || vowel(letters[n - 3]));
     if ends_silent_e && count > 1 {
         count -= 1;
     }
