@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The editors' preview: builds the site once, then serves content/ on
+# http://127.0.0.1:3000. Pages reload after every save and show any content
+# problems in a box. Stop it with Ctrl-C. Pass --content DIR for another folder.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+. scripts/env.sh
+cargo leptos build --release
+export LEPTOS_OUTPUT_NAME=site LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg
+export LEPTOS_SITE_ADDR="${LEPTOS_SITE_ADDR:-127.0.0.1:3000}"
+exec target/release/server preview "$@"
