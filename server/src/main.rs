@@ -6,7 +6,6 @@
 //! - `preview`: serve for editors: pages reload after a save and show the content's
 //!   errors in a box.
 
-use axum::serve::ListenerExt;
 use server::http::{app_live, AppState, Live};
 use server::reload::Reloader;
 use std::path::PathBuf;
@@ -23,6 +22,14 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // A panic's message could hold something a visitor sent: log only where it was.
+    std::panic::set_hook(Box::new(|info| {
+        let place = info
+            .location()
+            .map(|at| format!("{}:{}", at.file(), at.line()))
+            .unwrap_or_default();
+        eprintln!("panic at {place}");
+    }));
     let mut command = Command::Serve;
     let mut content = std::env::var_os("SITE_CONTENT_DIR")
         .map_or_else(|| PathBuf::from("content"), PathBuf::from);
@@ -157,20 +164,15 @@ fn serve(site: app::model::Site, content: PathBuf, preview: Option<Option<String
             eprintln!("listening on http://{}", options.site_addr);
         }
         tokio::spawn(reloader.watch(poll_every));
-        // Small pages go out in one packet without waiting for Nagle's algorithm.
-        let listener = listener.tap_io(|stream| {
-            let _ = stream.set_nodelay(true);
-        });
-        let served = axum::serve(listener, app_live(live))
-            .with_graceful_shutdown(shutdown_signal())
-            .await;
-        match served {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(error) => {
-                eprintln!("server stopped: {error}");
-                ExitCode::FAILURE
-            }
-        }
+        server::http::listen::serve(
+            listener,
+            app_live(live),
+            server::http::listen::ConnectionLimits::default(),
+            shutdown_signal(),
+        )
+        .await;
+        eprintln!("stopped");
+        ExitCode::SUCCESS
     })
 }
 

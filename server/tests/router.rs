@@ -457,3 +457,32 @@ async fn the_preview_shows_content_errors_and_production_never_does() {
         .await
         .contains("__preview"));
 }
+
+#[tokio::test]
+async fn a_panic_in_a_handler_gets_the_500_page_with_privacy_headers() {
+    use server::http::{limits, Live};
+    let live = Arc::new(Live::new(state()));
+    let router = axum::Router::new()
+        .route(
+            "/boom",
+            axum::routing::get(|| async {
+                if std::hint::black_box(true) {
+                    panic!("a test panic");
+                }
+                "unreachable"
+            }),
+        )
+        .layer(axum::middleware::from_fn_with_state(
+            live.clone(),
+            limits::catch_panics,
+        ))
+        .with_state(live);
+    let response = router
+        .oneshot(Request::get("/boom").body(Body::empty()).expect("request"))
+        .await
+        .expect("infallible");
+    assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    let html = text(response).await;
+    assert!(html.contains("Sorry, something went wrong on our side"));
+    assert!(html.contains("tel:999"), "help numbers on the error page");
+}

@@ -3,6 +3,8 @@
 
 mod find;
 mod headers;
+pub mod limits;
+pub mod listen;
 mod live;
 mod logging;
 
@@ -53,7 +55,14 @@ pub fn app(state: Arc<AppState>) -> Router {
 
 /// The whole HTTP application, serving whatever `live` holds at each request.
 pub fn app_live(state: Arc<Live>) -> Router {
-    Router::new()
+    app_with_limits(state, limits::RequestLimits::default())
+}
+
+/// The application with the given request limits. From the inside out: handlers,
+/// panics caught, time and concurrency limits, privacy headers on every answer
+/// (503s included), and the log line.
+pub fn app_with_limits(state: Arc<Live>, request_limits: limits::RequestLimits) -> Router {
+    let routes = Router::new()
         .route(
             app::render::FIND_PATH,
             post(find::find)
@@ -61,6 +70,13 @@ pub fn app_live(state: Arc<Live>) -> Router {
                 .layer(DefaultBodyLimit::max(MAX_FORM_BYTES)),
         )
         .fallback(serve_path)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            limits::catch_panics,
+        ))
+        .with_state(state.clone());
+    Router::new()
+        .fallback_service(limits::limit(routes, request_limits))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             headers::privacy_headers,
