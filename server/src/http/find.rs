@@ -9,8 +9,9 @@ use super::{Live, RouteLabel};
 use app::locator::{not_found_words, parse_query, present, uk_time, Choices, Finder};
 use app::model::Site;
 use app::render::{render_document, FindOutcome, Route};
-use axum::extract::rejection::FormRejection;
-use axum::extract::{Form, State};
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::State;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::Response;
 use leptos::config::LeptosOptions;
@@ -76,6 +77,32 @@ impl FindService {
     }
 }
 
+impl FindService {
+    /// Reads a posted form body (`q`, `show`, `for`, `open`) and answers it at `now_ms`.
+    /// Anything unreadable gets a calm 400.
+    pub fn answer_body(&self, body: &[u8], now_ms: f64) -> (StatusCode, FindOutcome, Choices) {
+        match serde_urlencoded::from_bytes::<FindForm>(body) {
+            Ok(form) => {
+                let choices = form.choices();
+                let (status, outcome) = self.answer(&form.q, &choices, now_ms);
+                (status, outcome, choices)
+            }
+            Err(_) => (
+                StatusCode::BAD_REQUEST,
+                FindOutcome::Problem(UNREADABLE.to_owned()),
+                Choices::default(),
+            ),
+        }
+    }
+
+    /// The locator page with an answer.
+    pub fn page(&self, outcome: FindOutcome, choices: Choices) -> String {
+        render_document(&self.site, &Route::Find(outcome, choices), &self.options)
+    }
+}
+
+const UNREADABLE: &str = "We could not read that search. Type the first part of a postcode, such as HD1, or the name of a town, and try again.";
+
 #[derive(Deserialize)]
 pub struct FindForm {
     #[serde(default)]
@@ -104,37 +131,24 @@ fn now_ms() -> f64 {
         .map_or(0.0, |elapsed| elapsed.as_millis() as f64)
 }
 
-pub async fn find(
-    State(live): State<Arc<Live>>,
-    form: Result<Form<FindForm>, FormRejection>,
-) -> Response {
+pub async fn find(State(live): State<Arc<Live>>, body: Result<Bytes, BytesRejection>) -> Response {
     let state = live.current();
-    let (status, outcome, choices) = match form {
-        Ok(Form(form)) => {
-            let choices = form.choices();
-            let (status, outcome) = state.find.answer(&form.q, &choices, now_ms());
-            (status, outcome, choices)
-        }
+    let (status, outcome, choices) = match body {
+        Ok(body) => state.find.answer_body(&body, now_ms()),
         Err(rejection) => {
             let status = if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
                 StatusCode::PAYLOAD_TOO_LARGE
             } else {
                 StatusCode::BAD_REQUEST
             };
-            let message = "We could not read that search. Type the first part of a postcode, such as HD1, or the name of a town, and try again.";
             (
                 status,
-                FindOutcome::Problem(message.to_owned()),
+                FindOutcome::Problem(UNREADABLE.to_owned()),
                 Choices::default(),
             )
         }
     };
-    let html = render_document(
-        &state.find.site,
-        &Route::Find(outcome, choices),
-        &state.find.options,
-    );
-    let mut response = Response::new(axum::body::Body::from(html));
+    let mut response = Response::new(axum::body::Body::from(state.find.page(outcome, choices)));
     *response.status_mut() = status;
     response.headers_mut().insert(
         header::CONTENT_TYPE,

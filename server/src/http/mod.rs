@@ -20,7 +20,7 @@ use axum::routing::post;
 use axum::{middleware, Router};
 use std::sync::Arc;
 
-pub use find::{FindService, MAX_FORM_BYTES};
+pub use find::{FindForm, FindService, MAX_FORM_BYTES};
 pub use live::{Live, PREVIEW_VERSION_PATH};
 pub use logging::RouteLabel;
 

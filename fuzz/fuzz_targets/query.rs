@@ -1,0 +1,12 @@
+//! What people type into the locator: a postcode district, a full postcode or a town.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(text) = std::str::from_utf8(data) {
+        if let Ok(query) = app::locator::parse_query(text) {
+            let _ = app::locator::not_found_words(&query, "Fuzzshire");
+        }
+    }
+});
