@@ -40,3 +40,23 @@ if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
     sudo apt-get update -qq && sudo apt-get install -y -qq chromium
   fi
 fi
+
+# wrk for scripts/load.sh.
+if ! command -v wrk >/dev/null; then
+  say "Installing wrk from Debian"
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get install -y -qq wrk
+  else
+    sudo apt-get install -y -qq wrk
+  fi
+fi
+
+# The nightly toolchain and cargo-fuzz for scripts/fuzz.sh (libFuzzer needs nightly).
+if ! rustup toolchain list | grep -q '^nightly'; then
+  say "Installing the nightly toolchain for fuzzing"
+  rustup toolchain install nightly --profile minimal
+fi
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  say "Installing cargo-fuzz (a few minutes, once)"
+  cargo install cargo-fuzz --locked
+fi

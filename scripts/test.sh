@@ -25,3 +25,9 @@ cargo run --quiet --locked -p server -- check
 step "Browser tests (release build, headless Chromium)"
 # Builds the site, serves it on 127.0.0.1:3000, runs `npm test` in end2end/, stops it.
 cargo leptos end-to-end --release
+
+step "Load (short run; LOAD_SECONDS=60 scripts/load.sh for the full one)"
+LOAD_SECONDS="${LOAD_SECONDS:-5}" scripts/load.sh
+
+step "Fuzzing (short run; FUZZ_SECONDS=600 scripts/fuzz.sh for the long one)"
+FUZZ_SECONDS="${FUZZ_SECONDS:-15}" scripts/fuzz.sh

@@ -58,6 +58,10 @@ pub fn parse_query(input: &str) -> Result<Query, QueryError> {
 
 /// The outward code of a district ("HD1") or of a full postcode ("HD12TA" → "HD1").
 fn outcode_of(compact: &str) -> Option<String> {
+    // Postcodes are ASCII; anything else cannot be one (and must not be split mid-character).
+    if !compact.is_ascii() {
+        return None;
+    }
     if is_outcode(compact) {
         return Some(compact.to_owned());
     }
@@ -129,5 +133,13 @@ mod tests {
         assert_eq!(parse_query(&"a".repeat(61)), Err(QueryError::TooLong));
         assert_eq!(parse_query("53.6,-1.7"), Err(QueryError::NotAPlace));
         assert!(QueryError::NotAPlace.to_string().contains("HD1"));
+    }
+
+    #[test]
+    fn letters_from_other_scripts_never_split_a_character() {
+        // Found by the fuzzer (fuzz/corpus/query/non-ascii-split).
+        assert_eq!(parse_query("H\u{600}D\u{1a}"), Err(QueryError::NotAPlace));
+        assert_eq!(parse_query("ديوزبري"), Ok(Query::Town("ديوزبري".into())));
+        assert_eq!(parse_query("HD1 2T\u{e9}"), Err(QueryError::NotAPlace));
     }
 }
