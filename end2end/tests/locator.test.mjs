@@ -150,3 +150,22 @@ test('without JavaScript the form posts, and the answer comes straight back', { 
     await noJs.close();
   }
 });
+
+test('after every locator path: nothing sent elsewhere, nothing stored', { timeout: 30000 }, async () => {
+  assert.deepEqual(browser.offsite, [], 'requests to other origins');
+  assert.deepEqual(await browser.context.cookies(), []);
+  const { page } = await newPage(browser.context);
+  await page.goto(BASE_URL + '/find');
+  await page.locator('.locator[data-hydrated="true"]').waitFor({ timeout: 15000 });
+  const stored = await page.evaluate(async () => ({
+    cookie: document.cookie,
+    local: localStorage.length,
+    session: sessionStorage.length,
+    databases: (await indexedDB.databases()).length,
+    caches: (await caches.keys()).length,
+    workers: (await navigator.serviceWorker.getRegistrations()).length,
+    hints: document.querySelectorAll('link[rel="manifest"], link[rel="preconnect"], link[rel="dns-prefetch"], link[rel="prefetch"], link[rel="prerender"]').length,
+  }));
+  assert.deepEqual(stored, { cookie: '', local: 0, session: 0, databases: 0, caches: 0, workers: 0, hints: 0 });
+  await page.close();
+});
