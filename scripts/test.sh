@@ -26,6 +26,9 @@ step "Browser tests (release build, headless Chromium)"
 # Builds the site, serves it on 127.0.0.1:3000, runs `npm test` in end2end/, stops it.
 cargo leptos end-to-end --release
 
+step "Performance budgets over the built site (brotli bytes)"
+LEPTOS_OUTPUT_NAME=site LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg target/release/server sizes --check
+
 step "Load (short run; LOAD_SECONDS=60 scripts/load.sh for the full one)"
 LOAD_SECONDS="${LOAD_SECONDS:-5}" scripts/load.sh
 

@@ -112,3 +112,15 @@ test('with JavaScript off, the exit link is the first control and leaves the sit
     await noJs.close();
   }
 });
+
+test('pages without an island never request WASM or the island loader', { timeout: 30000 }, async () => {
+  const { page } = await newPage(browser.context);
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  for (const path of ['/get-help', '/staying-safe/leaving-quickly', '/about/privacy', '/no-such-page']) {
+    await page.goto(BASE_URL + path);
+    await page.waitForLoadState('load');
+  }
+  assert.deepEqual(fetched.filter((p) => p.endsWith('.wasm') || p.endsWith('.js')), []);
+  await page.close();
+});

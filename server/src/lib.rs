@@ -4,9 +4,11 @@
 pub mod assets;
 pub mod content;
 pub mod encoded;
+pub mod export;
 pub mod http;
 pub mod reload;
 pub mod render;
+pub mod sizes;
 
 use leptos::config::LeptosOptions;
 

@@ -12,13 +12,17 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-const USAGE: &str = "Usage: server [serve|check|preview] [--content DIR]\n\n  serve     check the content, then serve the site (default)\n  check     check the content and list every problem\n  preview   serve for editors: pages reload after a save and show content errors\n\n  --content DIR   the content folder (default: $SITE_CONTENT_DIR or ./content)";
+const USAGE: &str = "Usage: server [serve|check|preview|export DIR|sizes [--check]] [--content DIR]\n\n  serve     check the content, then serve the site (default)\n  check     check the content and list every problem\n  preview   serve for editors: pages reload after a save and show content errors\n  export    write the whole site to DIR for any static host\n  sizes     print what each page and asset weighs, and the budgets (--check: fail when over)\n\n  --content DIR   the content folder (default: $SITE_CONTENT_DIR or ./content)";
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 enum Command {
     Serve,
     Check,
     Preview,
+    /// Write the static export into this folder.
+    Export(PathBuf),
+    /// Print the size table and the budgets; `true`: fail when over a budget.
+    Sizes(bool),
 }
 
 fn main() -> ExitCode {
@@ -39,6 +43,12 @@ fn main() -> ExitCode {
             "serve" => command = Command::Serve,
             "check" => command = Command::Check,
             "preview" => command = Command::Preview,
+            "export" => match args.next() {
+                Some(dir) => command = Command::Export(PathBuf::from(dir)),
+                None => return usage_error("export needs a folder to write to"),
+            },
+            "sizes" => command = Command::Sizes(false),
+            "--check" if command == Command::Sizes(false) => command = Command::Sizes(true),
             "--content" => match args.next() {
                 Some(dir) => content = PathBuf::from(dir),
                 None => return usage_error("--content needs a folder"),
@@ -85,6 +95,8 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Serve => serve(site, content, None),
+        Command::Export(out) => export(&site, &out),
+        Command::Sizes(check) => sizes(&site, check),
         Command::Preview => {
             let errors = (!report.is_empty()).then(|| report.to_string());
             if let Some(errors) = &errors {
@@ -93,6 +105,67 @@ fn main() -> ExitCode {
             serve(site, content, Some(errors))
         }
     }
+}
+
+/// The rendered site and the built assets, for export and sizes.
+fn built(
+    site: &app::model::Site,
+) -> Option<(
+    server::render::RenderedSite,
+    server::assets::Assets,
+    leptos::config::LeptosOptions,
+)> {
+    let options = server::leptos_options();
+    match server::assets::load_assets(std::path::Path::new(&*options.site_root)) {
+        Ok(assets) => Some((server::render::render_site(site, &options), assets, options)),
+        Err(error) => {
+            eprintln!(
+                "could not read the built assets in {}: {error}",
+                options.site_root
+            );
+            None
+        }
+    }
+}
+
+fn export(site: &app::model::Site, out: &std::path::Path) -> ExitCode {
+    let Some((rendered, assets, options)) = built(site) else {
+        return ExitCode::FAILURE;
+    };
+    match server::export::export(site, &rendered, &assets, &options, out) {
+        Ok(done) => {
+            println!(
+                "Exported {} pages and {} assets ({} files) to {}. Searching without JavaScript needs the server; everything else works from any static host.",
+                done.pages,
+                done.assets,
+                done.files,
+                out.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("could not write the export to {}: {error}", out.display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn sizes(site: &app::model::Site, check: bool) -> ExitCode {
+    let Some((rendered, assets, _)) = built(site) else {
+        return ExitCode::FAILURE;
+    };
+    print!(
+        "{}",
+        server::sizes::format_table(&server::sizes::table(site, &rendered, &assets))
+    );
+    let budgets = server::sizes::budgets(&rendered, &assets);
+    println!("\nBudgets (brotli bytes):");
+    print!("{}", server::sizes::format_budgets(&budgets));
+    if check && budgets.iter().any(|b| b.enforced && !b.kept()) {
+        eprintln!("\nOver budget.");
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
 }
 
 fn usage_error(problem: &str) -> ExitCode {

@@ -16,6 +16,9 @@ pub enum FindOutcome {
     Results(Box<ResultsView>),
     /// A calm explanation of why a search could not be answered.
     Problem(String),
+    /// The empty form in a static export, where there is no server to answer a
+    /// search posted without JavaScript: says so, and lists every place instead.
+    StaticForm,
 }
 
 #[component]
@@ -23,11 +26,13 @@ pub fn FindPage(data: LocatorData, outcome: FindOutcome, choices: Choices) -> im
     let scheme = data.scheme_name.clone();
     let one = scheme.trim_end_matches('s').to_owned();
     let area = data.area_name.clone();
+    let is_static = outcome == FindOutcome::StaticForm;
     let (problem, results) = match outcome {
-        FindOutcome::Form => (None, None),
+        FindOutcome::Form | FindOutcome::StaticForm => (None, None),
         FindOutcome::Results(results) => (None, Some(*results)),
         FindOutcome::Problem(message) => (Some(message), None),
     };
+    let every_place = is_static.then(|| every_place(&data));
     view! {
         <h1>{format!("Find a {one} or help near you")}</h1>
         <p class="lead">
@@ -40,7 +45,53 @@ pub fn FindPage(data: LocatorData, outcome: FindOutcome, choices: Choices) -> im
             <a href="tel:999" class="call-number">"999"</a>
         </p>
         {problem.map(|message| view! { <p class="notice notice-problem" id="find-problem">{message}</p> })}
+        {every_place}
         <Locator data choices/>
         {results.map(|results| view! { <ResultsList results/> })}
+    }
+}
+
+/// For a static copy of the site without JavaScript: why searching cannot work here,
+/// and every place we list, by group, so nobody is left with nothing.
+fn every_place(data: &LocatorData) -> impl IntoView {
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    for place in data
+        .places
+        .iter()
+        .filter(|p| p.kind == crate::model::PlaceKind::Safezone)
+    {
+        let name = match &place.whereabouts {
+            Some(where_) => format!("{} ({where_})", place.name),
+            None => place.name.clone(),
+        };
+        match groups.iter_mut().find(|(group, _)| *group == place.group) {
+            Some((_, names)) => names.push(name),
+            None => groups.push((place.group.clone(), vec![name])),
+        }
+    }
+    let groups = groups
+        .into_iter()
+        .map(|(group, names)| {
+            let items = names
+                .into_iter()
+                .map(|name| view! { <li>{name}</li> })
+                .collect_view();
+            view! {
+                <h3>{group}</h3>
+                <ul class="unplaced-list">{items}</ul>
+            }
+        })
+        .collect_view();
+    let scheme = data.scheme_name.clone();
+    view! {
+        <noscript>
+            <div class="notice" id="static-note">
+                <p>
+                    "Searching by postcode needs JavaScript on this copy of the site. Every place is listed below by area instead, and the help numbers are at the bottom of the page."
+                </p>
+            </div>
+            <h2>{format!("Every {scheme} by area")}</h2>
+            {groups}
+        </noscript>
     }
 }

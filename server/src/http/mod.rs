@@ -21,6 +21,7 @@ use axum::{middleware, Router};
 use std::sync::Arc;
 
 pub use find::{FindForm, FindService, MAX_FORM_BYTES};
+pub use headers::FIXED as FIXED_HEADERS;
 pub use live::{Live, PREVIEW_VERSION_PATH};
 pub use logging::RouteLabel;
 
