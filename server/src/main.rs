@@ -244,6 +244,7 @@ fn serve(site: app::model::Site, content: PathBuf, preview: Option<Option<String
             shutdown_signal(),
         )
         .await;
+        server::http::flush_log();
         eprintln!("stopped");
         ExitCode::SUCCESS
     })

@@ -42,10 +42,10 @@ pub async fn privacy_headers(
         );
     }
     let policy = match live.preview_policy() {
-        Some(policy) => policy.to_owned(),
-        None => live.current().site.content_security_policy.clone(),
+        Some(policy) => HeaderValue::from_str(policy).ok(),
+        None => live.current().policy_header.clone(),
     };
-    if let Ok(csp) = HeaderValue::from_str(&policy) {
+    if let Some(csp) = policy {
         headers.insert(header::CONTENT_SECURITY_POLICY, csp);
     }
     // Nothing may be stored, and nothing says what runs the site.

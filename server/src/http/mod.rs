@@ -23,7 +23,7 @@ use std::sync::Arc;
 pub use find::{FindForm, FindService, MAX_FORM_BYTES};
 pub use headers::FIXED as FIXED_HEADERS;
 pub use live::{Live, PREVIEW_VERSION_PATH};
-pub use logging::RouteLabel;
+pub use logging::{flush as flush_log, RouteLabel};
 
 /// What the server answers from: the rendered site, the static assets, and the
 /// locator for searches posted without JavaScript.
@@ -31,6 +31,8 @@ pub struct AppState {
     pub site: RenderedSite,
     pub assets: Assets,
     pub find: FindService,
+    /// The site's policy, ready to send.
+    pub policy_header: Option<HeaderValue>,
 }
 
 impl AppState {
@@ -42,6 +44,7 @@ impl AppState {
     ) -> AppState {
         let rendered = crate::render::render_site(&site, &options);
         AppState {
+            policy_header: HeaderValue::from_str(&rendered.content_security_policy).ok(),
             site: rendered,
             assets,
             find: FindService::new(site, options),
