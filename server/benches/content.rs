@@ -15,7 +15,12 @@ fn pipeline(c: &mut Criterion) {
     let mut group = c.benchmark_group("content");
     group.sample_size(20);
     group.bench_function("load_and_check", |b| {
-        b.iter(|| black_box(server::content::check(content_dir(), server::content::today())))
+        b.iter(|| {
+            black_box(server::content::check(
+                content_dir(),
+                server::content::today(),
+            ))
+        })
     });
     if let Ok(site) = server::content::load(content_dir()) {
         let options = server::leptos_options();

@@ -1,7 +1,8 @@
 //! The confidential-location canary. A fixture gives a confidential service a unique
 //! canary address. The check must refuse it (so `serve` never starts), and even the
 //! site built in spite of that error must carry no byte of it: not in any page, not
-//! in the island's data, not in a locator answer, not in the built WASM.
+//! in the island's data, not in a locator answer, not in the static export, not in
+//! the built WASM.
 
 mod support;
 
@@ -92,6 +93,41 @@ async fn a_confidential_address_is_refused_and_never_output() {
             .to_bytes();
         assert_no_canary(&body, &format!("POST /find {form}"));
     }
+
+    // The static export: every file it writes.
+    let out = std::env::temp_dir().join(format!("canary-export-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    server::export::export(
+        &site,
+        &state.site,
+        &server::assets::Assets::new(),
+        &leptos::config::LeptosOptions::builder()
+            .output_name("site")
+            .build(),
+        &out,
+    )
+    .expect("export written");
+    let mut folders = vec![out.clone()];
+    let mut files = 0;
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).expect("export folder").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path
+                .extension()
+                .is_none_or(|ext| ext != "br" && ext != "gz")
+            {
+                assert_no_canary(
+                    &std::fs::read(&path).expect("exported file"),
+                    &path.display().to_string(),
+                );
+                files += 1;
+            }
+        }
+    }
+    assert!(files > 3, "the export was scanned");
+    let _ = std::fs::remove_dir_all(&out);
 
     // The island's data is in the pages above; the WASM is built from code only, but
     // check the built bundle too when there is one.
