@@ -25,8 +25,10 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-# playwright-core (no browser download) and binaryen (wasm-opt for release builds).
-if [ ! -x end2end/node_modules/.bin/wasm-opt ] || [ ! -d end2end/node_modules/playwright-core ]; then
+# playwright-core (no browser download), binaryen (wasm-opt for release builds), and
+# axe-core and html-validate for the accessibility tests.
+if [ ! -x end2end/node_modules/.bin/wasm-opt ] || [ ! -d end2end/node_modules/playwright-core ] \
+  || [ ! -d end2end/node_modules/axe-core ] || [ ! -d end2end/node_modules/html-validate ]; then
   say "Installing the npm packages in end2end/"
   npm ci --prefix end2end --no-audit --no-fund
 fi

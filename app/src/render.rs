@@ -134,7 +134,10 @@ pub fn render_document(site: &Site, route: &Route<'_>, options: &LeptosOptions) 
             </body>
         </html>
     };
-    Owner::new().with(|| document.to_html())
+    let html = Owner::new().with(|| document.to_html());
+    // Leptos marks some boundaries with "<!>", which HTML parsers accept but report as
+    // an abruptly closed comment. "<!---->" is the same empty comment, written validly.
+    html.replace("<!>", "<!---->")
 }
 
 #[cfg(test)]
