@@ -38,7 +38,7 @@ impl Site {
 pub struct Settings {
     /// Shown in the header and the page title.
     pub site_name: String,
-    /// The area the site serves, for example "Kirklees".
+    /// The area the site serves, such as the council's name.
     pub area_name: String,
     /// BCP 47 language tag of the content, for example "en-GB".
     pub language: String,
@@ -324,4 +324,15 @@ pub struct LocatorData {
     pub urgent: Vec<Contact>,
     /// What to do on a 999 call when you cannot speak.
     pub silent_call_note: String,
+    /// What to type, shown in hints and messages.
+    pub examples: Examples,
+}
+
+/// Examples from the area of what people can type into the locator.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Examples {
+    /// A postcode district in the area, such as "HD1".
+    pub district: String,
+    /// A town in the area.
+    pub town: String,
 }

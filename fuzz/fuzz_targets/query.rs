@@ -5,8 +5,17 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
-        if let Ok(query) = app::locator::parse_query(text) {
-            let _ = app::locator::not_found_words(&query, "Fuzzshire");
+        let data = app::model::LocatorData {
+            area_name: "Fuzzshire".into(),
+            ..Default::default()
+        };
+        match app::locator::parse_query(text) {
+            Ok(query) => {
+                let _ = app::locator::not_found_words(&query, &data);
+            }
+            Err(problem) => {
+                let _ = problem.words(&data.examples);
+            }
         }
     }
 });

@@ -19,7 +19,11 @@ use leptos::prelude::*;
 pub fn Locator(data: LocatorData, choices: Choices) -> impl IntoView {
     let (hydrated, set_hydrated) = signal(false);
     Effect::new(move |_| set_hydrated.set(true));
-    let area_name = data.area_name.clone();
+    let examples = data.examples.clone();
+    let hint = format!(
+        "For example {} or {}. The first part of a postcode is enough, and a full postcode is cut to its first part straight away.",
+        examples.district, examples.town
+    );
     let scheme = data.scheme_name.clone();
     let finder = StoredValue::new(Finder::new(data));
     let (results, set_results) = signal(None::<ResultsView>);
@@ -68,13 +72,13 @@ pub fn Locator(data: LocatorData, choices: Choices) -> impl IntoView {
         match parse_query(&typed) {
             Err(problem) => {
                 set_results.set(None);
-                set_message.set(problem.to_string());
+                set_message.set(problem.words(&examples));
             }
             Ok(query) => match finder.with_value(|f| f.gazetteer.resolve(&query)) {
                 Some((at, origin)) => show(at, origin),
                 None => {
                     set_results.set(None);
-                    set_message.set(not_found_words(&query, &area_name));
+                    set_message.set(finder.with_value(|f| not_found_words(&query, &f.data)));
                 }
             },
         }
@@ -95,7 +99,7 @@ pub fn Locator(data: LocatorData, choices: Choices) -> impl IntoView {
             <form class="locator-form" method="post" action="/find" on:submit=on_submit>
                 <label class="locator-label" for="locator-q">"Postcode district or town"</label>
                 <p class="hint" id="locator-hint">
-                    "For example HD1 or Dewsbury. The first part of a postcode is enough, and a full postcode is cut to its first part straight away."
+                    {hint}
                 </p>
                 <fieldset class="locator-choices">
                     <legend>"Show"</legend>

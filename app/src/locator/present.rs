@@ -34,7 +34,7 @@ pub struct NearbyView {
     pub kind: String,
     /// "1.2 km north-east, about 15 minutes' walk".
     pub distance: String,
-    /// "Approximate: somewhere in Dewsbury", or the address.
+    /// "Approximate: somewhere in <area>", or the address.
     pub place: String,
     pub whereabouts: Option<String>,
     pub hours: String,

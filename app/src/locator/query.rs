@@ -1,7 +1,7 @@
 //! Reading what someone types into the locator: a postcode district ("HD1"), a full
 //! postcode (cut to its district at once, before anything else looks at it), or a town.
 
-use std::fmt;
+use crate::model::Examples;
 
 /// What to search near.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,13 +20,15 @@ pub enum QueryError {
     NotAPlace,
 }
 
-impl fmt::Display for QueryError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            QueryError::Empty => "Type the first part of a postcode, such as HD1, or the name of a town.",
-            QueryError::TooLong => "That is longer than a postcode or a town name. Try the first part of a postcode, such as HD1.",
-            QueryError::NotAPlace => "We could not read that as a postcode or a town. Try the first part of a postcode, such as HD1, or a town such as Dewsbury.",
-        })
+impl QueryError {
+    /// What to tell the person, with examples from the area (from the content).
+    pub fn words(self, examples: &Examples) -> String {
+        let (district, town) = (&examples.district, &examples.town);
+        match self {
+            QueryError::Empty => format!("Type the first part of a postcode, such as {district}, or the name of a town."),
+            QueryError::TooLong => format!("That is longer than a postcode or a town name. Try the first part of a postcode, such as {district}."),
+            QueryError::NotAPlace => format!("We could not read that as a postcode or a town. Try the first part of a postcode, such as {district}, or a town such as {town}."),
+        }
     }
 }
 
@@ -132,7 +134,13 @@ mod tests {
         assert_eq!(parse_query("12345"), Err(QueryError::NotAPlace));
         assert_eq!(parse_query(&"a".repeat(61)), Err(QueryError::TooLong));
         assert_eq!(parse_query("53.6,-1.7"), Err(QueryError::NotAPlace));
-        assert!(QueryError::NotAPlace.to_string().contains("HD1"));
+        let examples = Examples {
+            district: "ZZ1".into(),
+            town: "Fixton".into(),
+        };
+        assert!(QueryError::NotAPlace
+            .words(&examples)
+            .contains("such as ZZ1, or a town such as Fixton"));
     }
 
     #[test]

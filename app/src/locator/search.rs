@@ -333,11 +333,12 @@ impl Finder {
 }
 
 /// What to say when a well-formed query names no place we know.
-pub fn not_found_words(query: &Query, area_name: &str) -> String {
+pub fn not_found_words(query: &Query, data: &LocatorData) -> String {
+    let (area_name, district) = (&data.area_name, &data.examples.district);
     match query {
         Query::Outcode(code) => format!("We could not find the postcode area {code}. Check it, or try the name of a town."),
         Query::Town(name) => format!(
-            "We could not find a town called {name} in or near {area_name}. Try the first part of a postcode, such as HD1."
+            "We could not find a town called {name} in or near {area_name}. Try the first part of a postcode, such as {district}."
         ),
     }
 }
@@ -397,6 +398,7 @@ mod tests {
             towns: "Dewsbury|53.6910|-1.6330\nMilnsbridge|53.6398|-1.8221\n".into(),
             urgent: Vec::new(),
             silent_call_note: String::new(),
+            examples: Default::default(),
         })
     }
 

@@ -146,6 +146,16 @@ impl Tables {
         tables
     }
 
+    /// Whether `code` is a postcode district in the table, and if so whether it is in
+    /// the area.
+    pub fn district_in_area(&self, code: &str) -> Option<bool> {
+        self.outcodes.get(code).map(|(_, in_area)| *in_area)
+    }
+
+    pub fn has_town(&self, name: &str) -> bool {
+        self.towns.contains_key(name)
+    }
+
     fn compact_outcodes(&self) -> String {
         self.outcodes
             .iter()
@@ -184,6 +194,7 @@ pub struct Context<'a> {
     /// Numbers shown when nothing near is open: the footer's.
     pub urgent: &'a [Contact],
     pub silent_call_note: &'a str,
+    pub examples: &'a app::model::Examples,
 }
 
 pub struct Sources<'a> {
@@ -271,6 +282,7 @@ pub fn load(
         towns: tables.compact_towns(),
         urgent: context.urgent.to_vec(),
         silent_call_note: context.silent_call_note.to_owned(),
+        examples: context.examples.clone(),
     }
 }
 
@@ -359,8 +371,8 @@ fn load_areas(
         let position = match (&area.town, &area.outcode) {
             (Some(town), None) => tables.towns.get(town).copied().or_else(|| {
                 let hint = match closest(town, tables.towns.keys().map(String::as_str)) {
-                    Some(near) => format!("Did you mean \"{near}\"? Use a town from places/towns.csv, or outcode = \"HD1\" instead."),
-                    None => "Use a town from places/towns.csv, or a postcode district with outcode = \"HD1\".".to_owned(),
+                    Some(near) => format!("Did you mean \"{near}\"? Use a town from places/towns.csv, or outcode = \"AB1\" instead."),
+                    None => "Use a town from places/towns.csv, or a postcode district with outcode = \"AB1\".".to_owned(),
                 };
                 report.at(source.file, line).field("town").fix(format!("\"{town}\" is not in places/towns.csv."), hint);
                 None
@@ -368,14 +380,14 @@ fn load_areas(
             (None, Some(outcode)) => tables.outcodes.get(outcode).map(|(at, _)| *at).or_else(|| {
                 report.at(source.file, line).field("outcode").fix(
                     format!("\"{outcode}\" is not a postcode district in places/outcodes.csv."),
-                    "Check the district, for example outcode = \"HD1\".",
+                    "Check the district, for example outcode = \"AB1\".",
                 );
                 None
             }),
             _ => {
                 report.at(source.file, line).fix(
                     format!("the area \"{}\" needs exactly one of town or outcode for its middle.", area.id),
-                    "Write town = \"Huddersfield\" (a town in places/towns.csv) or outcode = \"HD1\".",
+                    "Write town = \"…\" (a town in places/towns.csv) or outcode = \"…\" (a district in places/outcodes.csv).",
                 );
                 None
             }
@@ -412,7 +424,7 @@ fn safezone_location(
                 None => {
                     report.at(source.file, line).field("postcode").fix(
                         format!("{} has location = \"postcode\" but no postcode we can find in the area.", zone.name),
-                        "Write the venue's real postcode, such as postcode = \"HD1 2TA\", or use location = \"area\" or \"unknown\".",
+                        "Write the venue's real postcode, such as postcode = \"AB1 2CD\", or use location = \"area\" or \"unknown\".",
                     );
                     Location::Unknown
                 }
@@ -436,7 +448,7 @@ fn safezone_location(
             if zone.areas.is_empty() {
                 report.at(source.file, line).field("areas").fix(
                     format!("{} has location = \"area\" but names no areas.", zone.name),
-                    "Add areas = [\"huddersfield\"] with ids from areas.toml, or use location = \"unknown\".",
+                    "Add areas = [\"…\"] with ids from areas.toml, or use location = \"unknown\".",
                 );
             }
             Location::Area { areas: found }
@@ -471,7 +483,7 @@ fn service_place(
     if !is_slug(&service.id) {
         report.at(source.file, line).field("id").fix(
             format!("\"{}\" is not a usable id.", service.id),
-            "Use lower-case letters, numbers and hyphens, for example id = \"womens-aid-huddersfield\".",
+            "Use lower-case letters, numbers and hyphens, for example id = \"womens-aid-north\".",
         );
     }
     let mut audiences = Vec::new();
@@ -517,7 +529,7 @@ fn service_place(
                 None => {
                     report.at(source.file, line).field("postcode").fix(
                         format!("\"{postcode}\" is not a postcode we can find in the area."),
-                        "Check the postcode with the service, for example postcode = \"HD1 2TA\".",
+                        "Check the postcode with the service, for example postcode = \"AB1 2CD\".",
                     );
                     Location::Remote
                 }

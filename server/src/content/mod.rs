@@ -218,9 +218,29 @@ pub fn check(dir: &Path, today: i32) -> (Option<Site>, Report) {
             today,
             urgent: &loaded.settings.footer_contacts,
             silent_call_note: &loaded.settings.silent_call_note,
+            examples: &loaded.examples,
         },
         &mut report,
     );
+    let examples = &loaded.examples;
+    if tables.district_in_area(&examples.district) != Some(true) {
+        report
+            .at(&settings_file, settings_source.line_of("example_district"))
+            .field("example_district")
+            .fix(
+                format!("\"{}\" is not a postcode district in the area.", examples.district),
+                "Use a district marked as in the area in places/outcodes.csv, such as the one for the main town.",
+            );
+    }
+    if !tables.has_town(&examples.town) {
+        report
+            .at(&settings_file, settings_source.line_of("example_town"))
+            .field("example_town")
+            .fix(
+                format!("\"{}\" is not a town in places/towns.csv.", examples.town),
+                "Use a town from places/towns.csv, written the same way.",
+            );
+    }
     // Every address the site answers, with the anchors on it.
     let mut routes: BTreeMap<String, Vec<String>> = anchors;
     for section in &loaded.sections {

@@ -51,6 +51,8 @@ struct RawSettings {
     exit_help_path: String,
     footer_contacts: Vec<String>,
     silent_call_note: String,
+    example_district: String,
+    example_town: String,
     sections: Vec<RawSection>,
     #[serde(default)]
     footer_links: Vec<NavLink>,
@@ -209,6 +211,8 @@ impl Register {
 pub struct LoadedSettings {
     pub settings: app::model::Settings,
     pub sections: Vec<Section>,
+    /// What the locator offers as examples of what to type.
+    pub examples: app::model::Examples,
 }
 
 pub fn load_settings(
@@ -258,6 +262,10 @@ pub fn load_settings(
         .collect();
 
     Some(LoadedSettings {
+        examples: app::model::Examples {
+            district: raw.example_district,
+            town: raw.example_town,
+        },
         settings: app::model::Settings {
             site_name: raw.site_name,
             area_name: raw.area_name,

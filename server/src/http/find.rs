@@ -56,7 +56,7 @@ impl FindService {
             Err(problem) => {
                 return (
                     StatusCode::BAD_REQUEST,
-                    FindOutcome::Problem(problem.to_string()),
+                    FindOutcome::Problem(problem.words(&self.site.locator.examples)),
                 )
             }
         };
@@ -71,7 +71,7 @@ impl FindService {
             ),
             None => (
                 StatusCode::NOT_FOUND,
-                FindOutcome::Problem(not_found_words(&query, &self.site.locator.area_name)),
+                FindOutcome::Problem(not_found_words(&query, &self.site.locator)),
             ),
         }
     }
@@ -101,7 +101,7 @@ impl FindService {
     }
 }
 
-const UNREADABLE: &str = "We could not read that search. Type the first part of a postcode, such as HD1, or the name of a town, and try again.";
+const UNREADABLE: &str = "We could not read that search. Type the first part of a postcode or the name of a town, and try again.";
 
 #[derive(Deserialize)]
 pub struct FindForm {
