@@ -133,6 +133,8 @@ pub struct Page {
     pub owner: String,
     /// The body as safe HTML: raw HTML from the markdown has been dropped.
     pub body_html: String,
+    /// Old addresses of this page, which redirect to it permanently.
+    pub aliases: Vec<String>,
 }
 
 /// Who a page or service is for.

@@ -92,3 +92,20 @@ test('reduced motion turns transitions off; forced colours keep focus visible', 
   assert.ok(await focusVisible(page), 'focus is visible in forced colours');
   await page.close();
 });
+
+test('printing hides the exit and the navigation, and prints where links go', { timeout: 30000 }, async () => {
+  const { page } = await newPage(browser.context);
+  await page.emulateMedia({ media: 'print' });
+  await page.goto(BASE_URL + '/get-help/helplines');
+  const printed = await page.evaluate(() => ({
+    exit: getComputedStyle(document.querySelector('.exit-bar')).display,
+    nav: getComputedStyle(document.querySelector('.site-nav')).display,
+    link: [...document.querySelectorAll('.prose a[href^="http"], .prose a[href^="/"]')]
+      .map((a) => getComputedStyle(a, '::after').content)
+      .find((content) => content && content !== 'none') ?? '',
+  }));
+  assert.equal(printed.exit, 'none');
+  assert.equal(printed.nav, 'none');
+  assert.match(printed.link, /\(/, 'the address is printed after the link');
+  await page.close();
+});

@@ -79,6 +79,15 @@ pub fn export(
     headers.push_str(&format!("  content-security-policy: {policy}\n"));
     std::fs::write(out.join("_headers"), headers)?;
     done.files += 1;
+    // Old addresses, in the format Netlify and Cloudflare Pages read.
+    let mut redirects: Vec<String> = rendered
+        .redirects
+        .iter()
+        .map(|(from, to)| format!("{from} {to} 308\n"))
+        .collect();
+    redirects.sort();
+    std::fs::write(out.join("_redirects"), redirects.concat())?;
+    done.files += 1;
     Ok(done)
 }
 

@@ -19,6 +19,8 @@ pub struct RenderedSite {
     pub method_not_allowed: Encoded,
     pub server_error: Encoded,
     pub content_security_policy: String,
+    /// Old addresses (from pages' `aliases`) and where they moved to.
+    pub redirects: HashMap<String, String>,
 }
 
 pub fn render_site(site: &Site, options: &LeptosOptions) -> RenderedSite {
@@ -77,6 +79,15 @@ pub fn render_site(site: &Site, options: &LeptosOptions) -> RenderedSite {
         method_not_allowed,
         server_error,
         content_security_policy: content_security_policy(&hashes),
+        redirects: site
+            .pages
+            .iter()
+            .flat_map(|page| {
+                page.aliases
+                    .iter()
+                    .map(move |alias| (alias.clone(), page.path.clone()))
+            })
+            .collect(),
     }
 }
 

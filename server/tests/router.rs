@@ -486,3 +486,17 @@ async fn a_panic_in_a_handler_gets_the_500_page_with_privacy_headers() {
     assert!(html.contains("Sorry, something went wrong on our side"));
     assert!(html.contains("tel:999"), "help numbers on the error page");
 }
+
+#[tokio::test]
+async fn an_old_address_redirects_permanently_to_the_page() {
+    let response = send(Method::GET, "/info/exit", None).await;
+    assert_eq!(response.status(), StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(
+        response
+            .headers()
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok()),
+        Some("/info/leaving")
+    );
+    assert_privacy_headers(&response, "redirect");
+}

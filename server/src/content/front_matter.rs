@@ -16,9 +16,11 @@ pub struct FrontMatter {
     pub audience: Vec<Audience>,
     pub last_reviewed: Date,
     pub owner: String,
+    /// Old addresses of the page, answered with a permanent redirect to it.
+    pub aliases: Vec<String>,
 }
 
-const FIELDS: [&str; 7] = [
+const FIELDS: [&str; 8] = [
     "title",
     "summary",
     "section",
@@ -26,6 +28,7 @@ const FIELDS: [&str; 7] = [
     "audience",
     "last_reviewed",
     "owner",
+    "aliases",
 ];
 
 /// A page file cut into its front matter and its markdown body.
@@ -153,6 +156,7 @@ pub fn parse(
     let order = fields.order(report);
     let audience = fields.audience(report);
     let last_reviewed = fields.date("last_reviewed", report);
+    let aliases = fields.aliases(report);
 
     if report.errors().len() > errors_before {
         return None;
@@ -165,6 +169,7 @@ pub fn parse(
         audience,
         last_reviewed: last_reviewed?,
         owner: owner?,
+        aliases,
     })
 }
 
@@ -233,6 +238,41 @@ impl Fields<'_> {
                 100
             }
         }
+    }
+
+    /// `aliases = ["/old/address"]`: each an absolute path of lower-case words.
+    fn aliases(&self, report: &mut Report) -> Vec<String> {
+        let Some(value) = self.table.get("aliases") else {
+            return Vec::new();
+        };
+        let fix =
+            "Write the old addresses as a list, for example aliases = [\"/get-help/old-name\"].";
+        let Some(items) = value.as_array() else {
+            report
+                .at(self.file, self.line("aliases"))
+                .field("aliases")
+                .fix("should be a list in square brackets.", fix);
+            return Vec::new();
+        };
+        let mut aliases = Vec::new();
+        for item in items {
+            let usable = item.as_str().filter(|path| {
+                path.starts_with('/')
+                    && path.len() > 1
+                    && path[1..].split('/').all(super::paths::is_slug)
+            });
+            match usable {
+                Some(path) => aliases.push(path.to_owned()),
+                None => report
+                    .at(self.file, self.line("aliases"))
+                    .field("aliases")
+                    .fix(
+                        format!("{item} is not an address on this site."),
+                        "An old address starts with / and uses lower-case letters, numbers and hyphens, like /get-help/old-name.",
+                    ),
+            }
+        }
+        aliases
     }
 
     fn audience(&self, report: &mut Report) -> Vec<Audience> {

@@ -162,6 +162,7 @@ pub fn check(dir: &Path, today: i32) -> (Option<Site>, Report) {
             audience: front.audience,
             last_reviewed: front.last_reviewed.to_string(),
             owner: front.owner,
+            aliases: front.aliases,
             body_html: rendered.html,
         });
     }
@@ -264,6 +265,7 @@ pub fn check(dir: &Path, today: i32) -> (Option<Site>, Report) {
     }
     // Pages the app makes itself, which content can link to.
     routes.entry(app::render::FIND_PATH.to_owned()).or_default();
+    check_permalinks(dir, &display, &pages, &routes, &mut report);
     if !routes.contains_key("/") {
         report.at(&display("pages"), None).fix(
             "there is no home page.",
@@ -323,6 +325,68 @@ pub fn check(dir: &Path, today: i32) -> (Option<Site>, Report) {
         locator,
     };
     (Some(site), report)
+}
+
+/// Addresses stay stable: an alias may not be a live address or another page's alias,
+/// and every address listed in `published-paths.txt` must still be a page or an alias.
+fn check_permalinks(
+    dir: &Path,
+    display: &dyn Fn(&str) -> String,
+    pages: &[Page],
+    routes: &BTreeMap<String, Vec<String>>,
+    report: &mut Report,
+) {
+    let mut aliases: BTreeMap<&str, &str> = BTreeMap::new();
+    for page in pages {
+        let file = display(&format!(
+            "pages{}.md",
+            if page.path == "/" {
+                "/index"
+            } else {
+                &page.path
+            }
+        ));
+        for alias in &page.aliases {
+            if routes.contains_key(alias) {
+                report.at(&file, None).field("aliases").fix(
+                    format!("{alias} is the address of a page that exists, so it cannot also redirect here."),
+                    "Remove it from aliases, or rename the other page first.",
+                );
+            } else if let Some(other) = aliases.insert(alias, &page.path) {
+                report.at(&file, None).field("aliases").fix(
+                    format!("{alias} is already an old address of {other}."),
+                    "An old address can redirect to one page only: remove it from one of them.",
+                );
+            }
+        }
+    }
+    let published_file = display("published-paths.txt");
+    let Ok(published) = fs::read_to_string(dir.join("published-paths.txt")) else {
+        return;
+    };
+    let mut listed = Vec::new();
+    for (index, line) in published.lines().enumerate() {
+        let path = line.trim();
+        if path.is_empty() || path.starts_with('#') {
+            continue;
+        }
+        listed.push(path);
+        if !routes.contains_key(path) && !aliases.contains_key(path) {
+            report.at(&published_file, Some(index + 1)).fix(
+                format!("{path} was published, but no page has that address any more. Links to it from schools, posters and other sites would break."),
+                format!("Add aliases = [\"{path}\"] to the front matter of the page that replaces it. Only delete this line if the page is gone for good and nothing links to it."),
+            );
+        }
+    }
+    for path in routes
+        .keys()
+        .filter(|path| !listed.contains(&path.as_str()))
+    {
+        report.warn_at(&published_file, None).fix(
+            format!("{path} is not listed yet."),
+            "Add it on a line of its own once the page is public, so the check can tell you if it ever disappears.",
+        );
+    }
 }
 
 /// Warnings that do not stop the site: a review that is overdue, and words that read

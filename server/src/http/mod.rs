@@ -139,6 +139,16 @@ async fn serve_path(
     if let Some(asset) = state.assets.get(path) {
         return encoded_response(asset, StatusCode::OK, coding, head_only, "asset");
     }
+    if let Some(moved_to) = state.site.redirects.get(path) {
+        // A page's old address, kept working for links from schools and posters.
+        let mut response = (
+            StatusCode::PERMANENT_REDIRECT,
+            [(header::LOCATION, moved_to.clone())],
+        )
+            .into_response();
+        response.extensions_mut().insert(RouteLabel("moved"));
+        return response;
+    }
     let trimmed = path.trim_end_matches('/');
     if trimmed.len() < path.len() && state.site.pages.contains_key(trimmed) {
         // A known page written with a trailing slash: send people to its one address.
