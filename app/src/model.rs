@@ -46,6 +46,9 @@ pub struct Settings {
     pub exit_url: String,
     /// The explainer page about leaving quickly, linked beside the exit.
     pub exit_help_path: String,
+    /// Where the site is published, such as "https://example.org", without a
+    /// trailing slash. Used for QR codes and open data; `None` until it is known.
+    pub site_url: Option<String>,
     /// The help numbers in every page's footer.
     pub footer_contacts: Vec<Contact>,
     /// How 999 works when you cannot speak, shown with the emergency number.
@@ -135,6 +138,128 @@ pub struct Page {
     pub body_html: String,
     /// Old addresses of this page, which redirect to it permanently.
     pub aliases: Vec<String>,
+    /// For school resources: the key stages a lesson is written for.
+    pub key_stages: Vec<KeyStage>,
+    /// For school resources: the RSHE themes the page covers.
+    pub topics: Vec<Topic>,
+    /// How the page is laid out, on screen and in print.
+    pub layout: PageLayout,
+    /// A QR code printed with the page (posters), made from the site's address.
+    pub qr: Option<QrImage>,
+}
+
+/// How a page is laid out. Posters and cards are made to be printed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PageLayout {
+    #[default]
+    Article,
+    /// A single A4 sheet in large type, usually with a QR code.
+    Poster,
+    /// A wallet-sized card: only the body is printed, inside a cut line.
+    Card,
+}
+
+impl PageLayout {
+    pub const ALL: [PageLayout; 3] = [PageLayout::Article, PageLayout::Poster, PageLayout::Card];
+
+    /// The word editors write in front matter.
+    pub fn key(self) -> &'static str {
+        match self {
+            PageLayout::Article => "article",
+            PageLayout::Poster => "poster",
+            PageLayout::Card => "card",
+        }
+    }
+}
+
+/// A QR code as inline SVG, with the plain address it holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QrImage {
+    /// The address the code holds: the site's address and a page path, nothing added.
+    pub url: String,
+    /// An `<svg>` element, safe to insert as HTML.
+    pub svg: String,
+}
+
+/// The stages of secondary education that school resources are written for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum KeyStage {
+    Ks3,
+    Ks4,
+    Post16,
+}
+
+impl KeyStage {
+    pub const ALL: [KeyStage; 3] = [KeyStage::Ks3, KeyStage::Ks4, KeyStage::Post16];
+
+    /// The word editors write in front matter, also the anchor on the schools index.
+    pub fn key(self) -> &'static str {
+        match self {
+            KeyStage::Ks3 => "ks3",
+            KeyStage::Ks4 => "ks4",
+            KeyStage::Post16 => "post-16",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            KeyStage::Ks3 => "Key stage 3 (ages 11 to 14)",
+            KeyStage::Ks4 => "Key stage 4 (ages 14 to 16)",
+            KeyStage::Post16 => "Post-16 (ages 16 to 18)",
+        }
+    }
+
+    pub fn short(self) -> &'static str {
+        match self {
+            KeyStage::Ks3 => "KS3",
+            KeyStage::Ks4 => "KS4",
+            KeyStage::Post16 => "Post-16",
+        }
+    }
+}
+
+/// The themes of secondary relationships, sex and health education (RSHE) in the
+/// Department for Education's statutory guidance.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Topic {
+    Families,
+    RespectfulRelationships,
+    OnlineAndMedia,
+    BeingSafe,
+    IntimateRelationships,
+}
+
+impl Topic {
+    pub const ALL: [Topic; 5] = [
+        Topic::Families,
+        Topic::RespectfulRelationships,
+        Topic::OnlineAndMedia,
+        Topic::BeingSafe,
+        Topic::IntimateRelationships,
+    ];
+
+    /// The word editors write in front matter, also the anchor on the schools index.
+    pub fn key(self) -> &'static str {
+        match self {
+            Topic::Families => "families",
+            Topic::RespectfulRelationships => "respectful-relationships",
+            Topic::OnlineAndMedia => "online-and-media",
+            Topic::BeingSafe => "being-safe",
+            Topic::IntimateRelationships => "intimate-relationships",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Topic::Families => "Families",
+            Topic::RespectfulRelationships => "Respectful relationships, including friendships",
+            Topic::OnlineAndMedia => "Online and media",
+            Topic::BeingSafe => "Being safe",
+            Topic::IntimateRelationships => {
+                "Intimate and sexual relationships, including sexual health"
+            }
+        }
+    }
 }
 
 /// Who a page or service is for.
@@ -204,6 +329,19 @@ mod tests {
             assert_eq!(Audience::from_key(audience.key()), Some(audience));
         }
         assert_eq!(Audience::from_key("Women"), None);
+    }
+
+    #[test]
+    fn school_keys_are_unique_and_usable_as_anchors() {
+        let mut keys: Vec<&str> = KeyStage::ALL.iter().map(|k| k.key()).collect();
+        keys.extend(Topic::ALL.iter().map(|t| t.key()));
+        let count = keys.len();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), count);
+        assert!(keys
+            .iter()
+            .all(|k| k.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')));
     }
 
     #[test]

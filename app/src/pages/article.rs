@@ -1,19 +1,59 @@
 //! A content page written by the community team in markdown.
 
 use crate::components::{human_date, Breadcrumbs};
-use crate::model::{Page, Section};
+use crate::model::{Page, PageLayout, QrImage, Section};
 use leptos::prelude::*;
 
 #[component]
 pub fn ArticlePage(page: Page, section: Option<Section>) -> impl IntoView {
+    let class = match page.layout {
+        PageLayout::Article => "article",
+        PageLayout::Poster => "article poster",
+        PageLayout::Card => "article pocket-card",
+    };
+    let resource = (!page.key_stages.is_empty() || !page.topics.is_empty()).then(|| {
+        let stages = page
+            .key_stages
+            .iter()
+            .map(|stage| stage.short())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let topics = page
+            .topics
+            .iter()
+            .map(|topic| topic.label())
+            .collect::<Vec<_>>()
+            .join("; ");
+        view! {
+            <dl class="resource-facts">
+                {(!stages.is_empty()).then(|| view! { <dt>"Key stage"</dt> <dd>{stages}</dd> })}
+                {(!topics.is_empty()).then(|| view! { <dt>"RSHE theme"</dt> <dd>{topics}</dd> })}
+            </dl>
+        }
+    });
+    let qr = page.qr.map(|qr| view! { <QrFigure qr/> });
     view! {
         <Breadcrumbs section/>
-        <article class="article">
+        <article class=class>
             <h1>{page.title}</h1>
             <p class="lead">{page.summary}</p>
+            {resource}
             <div class="prose" inner_html=page.body_html></div>
+            {qr}
             <PageMeta last_reviewed=page.last_reviewed owner=page.owner/>
         </article>
+    }
+}
+
+/// A QR code with the address written beside it, for people who cannot scan.
+#[component]
+fn QrFigure(qr: QrImage) -> impl IntoView {
+    let shown = qr.url.trim_start_matches("https://").to_owned();
+    view! {
+        <figure class="qr">
+            <div class="qr-image" inner_html=qr.svg></div>
+            <figcaption>"Scan the code with a phone camera, or type " <strong>{shown}</strong></figcaption>
+        </figure>
     }
 }
 

@@ -1,12 +1,18 @@
-//! A section's index: its pages in the editors' order, with their summaries.
+//! A section's index: its pages in the editors' order, with their summaries. When
+//! the section holds school resources, they are indexed by key stage and RSHE theme
+//! first, so a teacher is one click from a lesson.
 
 use crate::components::Breadcrumbs;
-use crate::model::{Page, Section};
+use crate::model::{KeyStage, Page, Section, Topic};
 use leptos::prelude::*;
 
 #[component]
 pub fn SectionPage(section: Section, pages: Vec<Page>) -> impl IntoView {
-    let items = pages
+    let (lessons, others): (Vec<Page>, Vec<Page>) =
+        pages.into_iter().partition(|page| !page.key_stages.is_empty());
+    let resources = (!lessons.is_empty()).then(|| view! { <ResourceIndex pages=lessons/> });
+    let heading = resources.is_some().then_some(view! { <h2>"More in this section"</h2> });
+    let items = others
         .into_iter()
         .map(|page| {
             view! {
@@ -23,6 +29,67 @@ pub fn SectionPage(section: Section, pages: Vec<Page>) -> impl IntoView {
         <Breadcrumbs section=None/>
         <h1>{section.title}</h1>
         <p class="lead">{section.summary}</p>
+        {resources}
+        {heading}
         <ul class="cards">{items}</ul>
     }
+}
+
+/// Lessons grouped by key stage, then by RSHE theme. Each group heading has a fixed
+/// anchor (such as #ks4) that schools can link to.
+#[component]
+fn ResourceIndex(pages: Vec<Page>) -> impl IntoView {
+    let by_stage = KeyStage::ALL
+        .into_iter()
+        .filter_map(|stage| {
+            let found: Vec<&Page> = pages.iter().filter(|p| p.key_stages.contains(&stage)).collect();
+            (!found.is_empty()).then(|| {
+                view! {
+                    <h3 id=stage.key()>{stage.label()}</h3>
+                    <ResourceList pages=found/>
+                }
+            })
+        })
+        .collect_view();
+    let by_topic = Topic::ALL
+        .into_iter()
+        .filter_map(|topic| {
+            let found: Vec<&Page> = pages.iter().filter(|p| p.topics.contains(&topic)).collect();
+            (!found.is_empty()).then(|| {
+                view! {
+                    <h3 id=topic.key()>{topic.label()}</h3>
+                    <ResourceList pages=found/>
+                }
+            })
+        })
+        .collect_view();
+    view! {
+        <h2 id="by-key-stage">"Lessons by key stage"</h2>
+        {by_stage}
+        <h2 id="by-topic">"Lessons by RSHE theme"</h2>
+        {by_topic}
+    }
+}
+
+#[component]
+fn ResourceList<'a>(pages: Vec<&'a Page>) -> impl IntoView {
+    let items = pages
+        .into_iter()
+        .map(|page| {
+            let stages = page
+                .key_stages
+                .iter()
+                .map(|stage| stage.short())
+                .collect::<Vec<_>>()
+                .join(", ");
+            view! {
+                <li>
+                    <a href=page.path.clone()>{page.title.clone()}</a>
+                    <span class="resource-stages">{format!(" ({stages})")}</span>
+                    <p>{page.summary.clone()}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="resource-list">{items}</ul> }
 }

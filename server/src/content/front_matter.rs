@@ -3,7 +3,7 @@
 use super::dates::Date;
 use super::report::Report;
 use super::suggest::closest;
-use app::model::Audience;
+use app::model::{Audience, KeyStage, PageLayout, Topic};
 use toml::{Table, Value};
 
 /// The fields every page has, after validation.
@@ -18,9 +18,14 @@ pub struct FrontMatter {
     pub owner: String,
     /// Old addresses of the page, answered with a permanent redirect to it.
     pub aliases: Vec<String>,
+    pub key_stages: Vec<KeyStage>,
+    pub topics: Vec<Topic>,
+    pub layout: PageLayout,
+    /// The page of this site a QR code on the page points to, such as "/".
+    pub qr_code: Option<String>,
 }
 
-const FIELDS: [&str; 8] = [
+const FIELDS: [&str; 12] = [
     "title",
     "summary",
     "section",
@@ -29,6 +34,10 @@ const FIELDS: [&str; 8] = [
     "last_reviewed",
     "owner",
     "aliases",
+    "key_stages",
+    "topics",
+    "layout",
+    "qr_code",
 ];
 
 /// A page file cut into its front matter and its markdown body.
@@ -157,6 +166,25 @@ pub fn parse(
     let audience = fields.audience(report);
     let last_reviewed = fields.date("last_reviewed", report);
     let aliases = fields.aliases(report);
+    let key_stages = fields.keywords(
+        "key_stages",
+        &KeyStage::ALL,
+        |k| k.key(),
+        "key_stages = [\"ks4\"]",
+        // "ks5" is one letter from "ks3", but means post-16.
+        false,
+        report,
+    );
+    let topics = fields.keywords(
+        "topics",
+        &Topic::ALL,
+        |t| t.key(),
+        "topics = [\"being-safe\"]",
+        true,
+        report,
+    );
+    let layout = fields.layout(report);
+    let qr_code = fields.qr_code(report);
 
     if report.errors().len() > errors_before {
         return None;
@@ -170,6 +198,10 @@ pub fn parse(
         last_reviewed: last_reviewed?,
         owner: owner?,
         aliases,
+        key_stages,
+        topics,
+        layout,
+        qr_code,
     })
 }
 
@@ -273,6 +305,82 @@ impl Fields<'_> {
             }
         }
         aliases
+    }
+
+    /// A list of words from a fixed set, such as `key_stages = ["ks3", "ks4"]`.
+    fn keywords<T: Copy>(
+        &self,
+        key: &str,
+        all: &[T],
+        word: impl Fn(T) -> &'static str,
+        example: &str,
+        suggest: bool,
+        report: &mut Report,
+    ) -> Vec<T> {
+        let Some(value) = self.table.get(key) else {
+            return Vec::new();
+        };
+        let known = all.iter().map(|t| word(*t)).collect::<Vec<_>>().join(", ");
+        let Some(items) = value.as_array() else {
+            report.at(self.file, self.line(key)).field(key).fix(
+                "should be a list in square brackets.",
+                format!("Write it like this: {example}."),
+            );
+            return Vec::new();
+        };
+        let mut found = Vec::new();
+        for item in items {
+            let written = item.as_str().unwrap_or_default();
+            match all.iter().find(|t| word(**t) == written) {
+                Some(t) => found.push(*t),
+                None => {
+                    let hint = match closest(written, all.iter().map(|t| word(*t))) {
+                        Some(near) if suggest => {
+                            format!("Did you mean \"{near}\"? Use one or more of: {known}.")
+                        }
+                        _ => format!("Use one or more of: {known}."),
+                    };
+                    report
+                        .at(self.file, self.line(key))
+                        .field(key)
+                        .fix(format!("\"{written}\" is not one of the words this field takes."), hint);
+                }
+            }
+        }
+        found
+    }
+
+    fn layout(&self, report: &mut Report) -> PageLayout {
+        let Some(value) = self.table.get("layout") else {
+            return PageLayout::Article;
+        };
+        let written = value.as_str().unwrap_or_default();
+        PageLayout::ALL
+            .into_iter()
+            .find(|l| l.key() == written)
+            .unwrap_or_else(|| {
+                let known = PageLayout::ALL.map(PageLayout::key).join(", ");
+                report.at(self.file, self.line("layout")).field("layout").fix(
+                    format!("{value} is not a layout."),
+                    format!("Use one of: {known}. Leave the field out for an ordinary page."),
+                );
+                PageLayout::Article
+            })
+    }
+
+    /// `qr_code = "/get-help"`: an address on this site, checked like a link later.
+    fn qr_code(&self, report: &mut Report) -> Option<String> {
+        let value = self.table.get("qr_code")?;
+        let usable = value.as_str().filter(|path| {
+            *path == "/" || (path.starts_with('/') && path[1..].split('/').all(super::paths::is_slug))
+        });
+        if usable.is_none() {
+            report.at(self.file, self.line("qr_code")).field("qr_code").fix(
+                format!("{value} is not an address on this site."),
+                "Write the page the code should open, starting with /, for example qr_code = \"/\" for the home page. Never add tracking words after it.",
+            );
+        }
+        usable.map(str::to_owned)
     }
 
     fn audience(&self, report: &mut Report) -> Vec<Audience> {

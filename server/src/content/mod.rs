@@ -11,6 +11,7 @@ mod hours;
 mod locator;
 mod markdown;
 mod paths;
+mod qr;
 mod readability;
 mod report;
 mod settings;
@@ -146,12 +147,24 @@ pub fn check(dir: &Path, today: i32) -> (Option<Site>, Report) {
             body_first_line: split.body_first_line,
             phones: &phones,
         };
-        let rendered = markdown::render(&source, &mut report);
+        let mut rendered = markdown::render(&source, &mut report);
         anchors.insert(path.clone(), rendered.anchors);
-        links.push((file.clone(), path.clone(), rendered.links));
         let Some(front) = front else {
+            links.push((file.clone(), path.clone(), rendered.links));
             continue;
         };
+        let qr = front.qr_code.as_deref().and_then(|target| {
+            let line = split.front_first_line
+                + text.lines().skip(1).position(|l| l.trim_start().starts_with("qr_code")).unwrap_or(0);
+            rendered.links.push(markdown::InternalLink {
+                line,
+                written: target.to_owned(),
+                path: Some(target.to_owned()),
+                anchor: None,
+            });
+            qr_for_page(target, loaded.as_ref(), &file, line, &mut report)
+        });
+        links.push((file.clone(), path.clone(), rendered.links));
         warn_about_page(&file, &text, &front, &rendered.text, today, &mut report);
         pages.push(Page {
             path,
@@ -163,6 +176,10 @@ pub fn check(dir: &Path, today: i32) -> (Option<Site>, Report) {
             last_reviewed: front.last_reviewed.to_string(),
             owner: front.owner,
             aliases: front.aliases,
+            key_stages: front.key_stages,
+            topics: front.topics,
+            layout: front.layout,
+            qr,
             body_html: rendered.html,
         });
     }
@@ -261,7 +278,8 @@ pub fn check(dir: &Path, today: i32) -> (Option<Site>, Report) {
                     "Rename the section's id, or move the page into a folder.",
                 );
         }
-        routes.entry(path).or_default();
+        let anchors = routes.entry(path).or_default();
+        anchors.extend(section_anchors(&section.id, &pages));
     }
     // Pages the app makes itself, which content can link to.
     routes.entry(app::render::FIND_PATH.to_owned()).or_default();
@@ -325,6 +343,60 @@ pub fn check(dir: &Path, today: i32) -> (Option<Site>, Report) {
         locator,
     };
     (Some(site), report)
+}
+
+/// The anchors on a section's index page: its resource index has a heading for each
+/// key stage and RSHE theme its lessons cover (see app::pages::section).
+fn section_anchors(section: &str, pages: &[Page]) -> Vec<String> {
+    let lessons: Vec<&Page> = pages
+        .iter()
+        .filter(|p| p.section == section && !p.key_stages.is_empty())
+        .collect();
+    if lessons.is_empty() {
+        return Vec::new();
+    }
+    let mut anchors = vec!["by-key-stage".to_owned(), "by-topic".to_owned()];
+    for stage in app::model::KeyStage::ALL {
+        if lessons.iter().any(|p| p.key_stages.contains(&stage)) {
+            anchors.push(stage.key().to_owned());
+        }
+    }
+    for topic in app::model::Topic::ALL {
+        if lessons.iter().any(|p| p.topics.contains(&topic)) {
+            anchors.push(topic.key().to_owned());
+        }
+    }
+    anchors
+}
+
+/// The QR code for `target`, a page of this site, at the site's public address.
+fn qr_for_page(
+    target: &str,
+    loaded: Option<&settings::LoadedSettings>,
+    file: &str,
+    line: usize,
+    report: &mut Report,
+) -> Option<app::model::QrImage> {
+    // Without settings there is already an error about site.toml.
+    let loaded = loaded?;
+    let Some(site_url) = &loaded.settings.site_url else {
+        report.at(file, Some(line)).field("qr_code").fix(
+            "needs the site's public address, and site.toml has no site_url.",
+            "Add site_url = \"https://…\" to site.toml with the address the site is published at, or remove qr_code.",
+        );
+        return None;
+    };
+    let url = format!("{site_url}{target}");
+    match qr::svg(&url) {
+        Ok(svg) => Some(app::model::QrImage { url, svg }),
+        Err(qr::QrError::TooLong) => {
+            report.at(file, Some(line)).field("qr_code").fix(
+                format!("{url} is too long for a QR code."),
+                "Point the code at a page with a shorter address, such as the home page.",
+            );
+            None
+        }
+    }
 }
 
 /// Addresses stay stable: an alias may not be a live address or another page's alias,

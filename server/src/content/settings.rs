@@ -49,6 +49,8 @@ struct RawSettings {
     language: String,
     exit_url: String,
     exit_help_path: String,
+    #[serde(default)]
+    site_url: Option<String>,
     footer_contacts: Vec<String>,
     silent_call_note: String,
     example_district: String,
@@ -229,6 +231,15 @@ pub fn load_settings(
             "Use a neutral page that shows nothing personal, such as a weather forecast: exit_url = \"https://www.bbc.co.uk/weather\".",
         );
     }
+    let site_url = raw.site_url.as_deref().map(|url| url.trim_end_matches('/').to_owned());
+    if let Some(url) = &site_url {
+        if !is_site_url(url) {
+            report.at(source.file, source.line_of("site_url")).field("site_url").fix(
+                format!("\"{url}\" is not the plain https:// address of a site."),
+                "Write only the address people type, with nothing after the name, for example site_url = \"https://www.example.org.uk\".",
+            );
+        }
+    }
     let mut section_ids = Vec::new();
     for section in &raw.sections {
         if !super::paths::is_slug(&section.id) || section_ids.contains(&section.id) {
@@ -272,6 +283,7 @@ pub fn load_settings(
             language: raw.language,
             exit_url: raw.exit_url,
             exit_help_path: raw.exit_help_path,
+            site_url,
             footer_contacts,
             silent_call_note: raw.silent_call_note,
             footer_links: raw.footer_links,
@@ -289,9 +301,28 @@ pub fn load_settings(
     })
 }
 
+/// An https address with a host name and nothing after it: no path, query or fragment.
+fn is_site_url(url: &str) -> bool {
+    url.strip_prefix("https://").is_some_and(|host| {
+        host.contains('.')
+            && host
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b':')
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn site_url_is_a_bare_https_address() {
+        assert!(is_site_url("https://www.example.org.uk"));
+        assert!(!is_site_url("http://www.example.org.uk"));
+        assert!(!is_site_url("https://www.example.org.uk/schools"));
+        assert!(!is_site_url("https://www.example.org.uk?utm_source=poster"));
+        assert!(!is_site_url("https://localhost"));
+    }
 
     #[test]
     fn uk_numbers_are_checked() {

@@ -1,0 +1,139 @@
+//! The schools section of the shipped content, through the router: a teacher reaches
+//! a KS4 lesson in two clicks, headings keep fixed anchors, and the QR code on a
+//! poster decodes (with an independent reader) to the plain address of the site.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use server::http::{app, AppState};
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+use tower::ServiceExt;
+
+/// The shipped content, loaded once for all the tests here.
+fn shipped_site() -> &'static app::model::Site {
+    static SITE: OnceLock<app::model::Site> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+        server::content::load(&dir).unwrap_or_else(|report| panic!("{report}"))
+    })
+}
+
+fn state() -> Arc<AppState> {
+    static STATE: OnceLock<Arc<AppState>> = OnceLock::new();
+    STATE
+        .get_or_init(|| {
+            let options = leptos::config::LeptosOptions::builder()
+                .output_name("site")
+                .build();
+            Arc::new(AppState::new(
+                shipped_site().clone(),
+                server::assets::Assets::new(),
+                options,
+            ))
+        })
+        .clone()
+}
+
+async fn page(state: &Arc<AppState>, uri: &str) -> String {
+    let response = app(state.clone())
+        .oneshot(Request::get(uri).body(Body::empty()).expect("request"))
+        .await
+        .expect("infallible");
+    assert_eq!(response.status(), StatusCode::OK, "{uri}");
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
+    String::from_utf8(bytes.to_vec()).expect("utf-8")
+}
+
+/// The text after `marker` up to the next `end`.
+fn between<'a>(text: &'a str, marker: &str, end: &str) -> &'a str {
+    let start = text.find(marker).unwrap_or_else(|| panic!("{marker} not found")) + marker.len();
+    let rest = &text[start..];
+    &rest[..rest.find(end).unwrap_or(rest.len())]
+}
+
+#[tokio::test]
+async fn a_teacher_reaches_a_ks4_lesson_in_two_clicks() {
+    let state = state();
+    // Click 1: every page's navigation links to the schools section.
+    let home = page(&state, "/").await;
+    assert!(home.contains("href=\"/schools\""), "navigation links to /schools");
+    // Click 2: the section lists its lessons under a heading for each key stage.
+    let schools = page(&state, "/schools").await;
+    let ks4 = between(&schools, "<h3 id=\"ks4\">", "</ul>");
+    assert!(ks4.starts_with("Key stage 4 (ages 14 to 16)</h3>"), "{ks4}");
+    assert!(ks4.contains("href=\"/schools/lesson-ks4-coercive-control\""), "{ks4}");
+    assert!(!ks4.contains("lesson-ks3"), "KS3 lessons are not under KS4");
+    for anchor in ["by-key-stage", "ks3", "post-16", "by-topic", "being-safe"] {
+        assert!(schools.contains(&format!("id=\"{anchor}\"")), "#{anchor}");
+    }
+    let lesson = page(&state, "/schools/lesson-ks4-coercive-control").await;
+    for heading in ["aims", "lesson-plan", "discussion-prompts", "safeguarding-notes", "help"] {
+        assert!(lesson.contains(&format!("id=\"{heading}\"")), "#{heading} on the lesson");
+    }
+    assert!(lesson.contains("<dd>KS4</dd>"), "the lesson says its key stage");
+    assert!(lesson.contains("href=\"/schools/control-in-relationships\""), "links its handout");
+}
+
+#[tokio::test]
+async fn the_poster_qr_code_decodes_to_the_plain_site_address() {
+    let state = state();
+    let site_url = shipped_site().settings.site_url.clone().expect("site.toml has site_url");
+    for (uri, target) in [("/about/school-poster", "/"), ("/about/safezone-poster", "/get-help/safezones")] {
+        let html = page(&state, uri).await;
+        let svg = between(&html, "<svg class=\"qr-code\"", "</svg>");
+        let url = format!("{site_url}{target}");
+        assert_eq!(decode(svg), url, "{uri}");
+        assert!(!url.contains('?') && !url.contains('#'), "no tracking parameters");
+        assert!(html.contains(&format!("<strong>{}</strong>", url.trim_start_matches("https://"))));
+        assert!(html.contains("class=\"article poster\""), "{uri} uses the poster layout");
+    }
+}
+
+#[tokio::test]
+async fn the_pocket_card_is_a_card_and_shows_only_register_numbers() {
+    let state = state();
+    let html = page(&state, "/about/pocket-card").await;
+    assert!(html.contains("class=\"article pocket-card\""));
+    let card = between(&html, "<div class=\"prose\">", "</div>");
+    assert!(!card.to_lowercase().contains("abuse"), "the card itself is discreet: {card}");
+    assert!(card.contains("0808 2000 247"));
+}
+
+/// Reads the dark squares back out of the SVG's path, draws them at camera-like
+/// scale, and decodes them with rqrr, a reader independent of the encoder.
+fn decode(svg: &str) -> String {
+    let size: usize = between(svg, "viewBox=\"0 0 ", " ").parse().expect("size");
+    let path = between(svg, " d=\"", "\"");
+    let mut grid = vec![false; size * size];
+    for run in path.split('M').filter(|r| !r.is_empty()) {
+        let numbers: Vec<usize> = run
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|n| !n.is_empty())
+            .map(|n| n.parse().expect("number"))
+            .collect();
+        // Each run is M{x} {y}h{len}v1h-{len}z.
+        let (x, y, len) = (numbers[0], numbers[1], numbers[2]);
+        for dx in 0..len {
+            grid[y * size + x + dx] = true;
+        }
+    }
+    let scale = 6;
+    let side = size * scale;
+    let mut image = rqrr::PreparedImage::prepare_from_greyscale(side, side, |x, y| {
+        if grid[(y / scale) * size + x / scale] {
+            0
+        } else {
+            255
+        }
+    });
+    let grids = image.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code in the image");
+    let (_, content) = grids[0].decode().expect("decodes");
+    content
+}
