@@ -13,12 +13,49 @@ pub struct Site {
     pub sections: Vec<Section>,
     pub pages: Vec<Page>,
     pub locator: LocatorData,
+    /// Languages other than the site's own, with their translated pages in `pages`.
+    pub languages: Vec<Language>,
 }
 
 impl Site {
     /// The content page served at `path`, if there is one.
     pub fn page(&self, path: &str) -> Option<&Page> {
         self.pages.iter().find(|page| page.path == path)
+    }
+
+    /// The language a translated page is in; `None` for the site's own language.
+    pub fn language_of(&self, page: &Page) -> Option<&Language> {
+        let code = &page.translation.as_ref()?.language;
+        self.languages
+            .iter()
+            .find(|language| &language.code == code)
+    }
+
+    /// Translated pages in `code`, in the editors' order.
+    pub fn translations_in(&self, code: &str) -> Vec<&Page> {
+        let mut pages: Vec<&Page> = self
+            .pages
+            .iter()
+            .filter(|page| {
+                page.translation
+                    .as_ref()
+                    .is_some_and(|t| t.language == code)
+            })
+            .collect();
+        pages.sort_by(|a, b| a.order.cmp(&b.order).then(a.path.cmp(&b.path)));
+        pages
+    }
+
+    /// Every version of the page at `english_path` in another language.
+    pub fn translations_of(&self, english_path: &str) -> Vec<&Page> {
+        self.pages
+            .iter()
+            .filter(|page| {
+                page.translation
+                    .as_ref()
+                    .is_some_and(|t| t.source == english_path)
+            })
+            .collect()
     }
 
     /// Pages of one section, in the order editors gave them.
@@ -146,6 +183,93 @@ pub struct Page {
     pub layout: PageLayout,
     /// A QR code printed with the page (posters), made from the site's address.
     pub qr: Option<QrImage>,
+    /// For a translated page: its language and the English page it comes from.
+    pub translation: Option<Translation>,
+}
+
+/// Where a translated page comes from, and whether the community has checked it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Translation {
+    /// The language's code, such as "ur"; also the start of the page's address.
+    pub language: String,
+    /// The address of the page in the site's own language it was translated from.
+    pub source: String,
+    /// False until an editor confirms that speakers in the community have checked it.
+    pub community_reviewed: bool,
+}
+
+/// A language the site offers besides its own, with the words of the page frame.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Language {
+    /// A language tag such as "ur" or "pl": the `lang` attribute and the address.
+    pub code: String,
+    /// The language's name in itself, such as "Polski".
+    pub name: String,
+    pub direction: TextDirection,
+    pub strings: Strings,
+}
+
+impl Language {
+    /// Its index page, listing its translated pages.
+    pub fn path(&self) -> String {
+        format!("/{}", self.code)
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TextDirection {
+    #[default]
+    LeftToRight,
+    RightToLeft,
+}
+
+impl TextDirection {
+    /// The value of the HTML `dir` attribute.
+    pub fn attribute(self) -> &'static str {
+        match self {
+            TextDirection::LeftToRight => "ltr",
+            TextDirection::RightToLeft => "rtl",
+        }
+    }
+}
+
+/// The words of the page frame (exit, skip link, footer) in one language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Strings {
+    pub exit: String,
+    pub exit_now: String,
+    pub exit_help: String,
+    pub skip: String,
+    pub help_now: String,
+    pub silent_call_note: String,
+    pub no_trace: String,
+    pub awaiting_review: String,
+    pub read_in_english: String,
+    pub pages_in_language: String,
+    pub languages: String,
+    pub last_reviewed: String,
+    pub find_help: String,
+}
+
+impl Strings {
+    /// The frame's words in English, with the site's own silent-call note.
+    pub fn english(silent_call_note: &str) -> Strings {
+        Strings {
+            exit: "Exit this page".into(),
+            exit_now: "Exit this page now".into(),
+            exit_help: "How leaving quickly works".into(),
+            skip: "Skip to main content".into(),
+            help_now: "Help now".into(),
+            silent_call_note: silent_call_note.into(),
+            no_trace: "This site sets no cookies, stores nothing on your device and keeps no record of your visit.".into(),
+            awaiting_review: "This translation is awaiting community review. If anything is unclear, the English page is the one to trust.".into(),
+            read_in_english: "Read this page in English".into(),
+            pages_in_language: "Pages in English".into(),
+            languages: "Languages".into(),
+            last_reviewed: "Last reviewed".into(),
+            find_help: "Find help near you".into(),
+        }
+    }
 }
 
 /// How a page is laid out. Posters and cards are made to be printed.
@@ -339,9 +463,9 @@ mod tests {
         keys.sort_unstable();
         keys.dedup();
         assert_eq!(keys.len(), count);
-        assert!(keys
-            .iter()
-            .all(|k| k.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')));
+        assert!(keys.iter().all(|k| k
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')));
     }
 
     #[test]

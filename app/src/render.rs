@@ -1,10 +1,12 @@
 //! Renders a route of the site into a complete HTML document. The server calls this
 //! once per route at load time and serves the result from memory.
 
-use crate::components::Layout;
-use crate::model::{Page, Section, Site};
+use crate::components::{LanguageLink, Layout};
+use crate::model::{Language, Page, Section, Site, Strings, TextDirection};
 pub use crate::pages::FindOutcome;
-use crate::pages::{ArticlePage, FindPage, HomePage, ProblemPage, SectionPage};
+use crate::pages::{
+    ArticlePage, FindPage, HomePage, LanguageHome, ProblemPage, SectionPage, TranslatedPage,
+};
 use leptos::config::LeptosOptions;
 use leptos::hydration::HydrationScripts;
 use leptos::prelude::*;
@@ -20,6 +22,8 @@ pub enum Route<'a> {
     Find(FindOutcome, crate::locator::Choices),
     /// One of the calm problem pages.
     Problem(Problem),
+    /// A language's home, listing its translated pages.
+    Language(&'a Language),
 }
 
 /// Where the locator lives; its form posts here too.
@@ -75,7 +79,46 @@ pub fn render_document(site: &Site, route: &Route<'_>, options: &LeptosOptions) 
         Route::Section(section) => (section.title.clone(), Some(section.id.clone()), false),
         Route::Find(..) => ("Find help near you".to_owned(), None, true),
         Route::Problem(problem) => (problem.words().0.to_owned(), None, false),
+        Route::Language(language) => (language.strings.pages_in_language.clone(), None, false),
     };
+    // The language of the page, when it is not the site's own.
+    let page_language: Option<&Language> = match route {
+        Route::Article(page) => site.language_of(page),
+        Route::Language(language) => Some(language),
+        _ => None,
+    };
+    let strings = page_language.map_or_else(
+        || Strings::english(&settings.silent_call_note),
+        |language| language.strings.clone(),
+    );
+    let this_page_in = match route {
+        Route::Article(page) | Route::Home(page) => other_versions(site, page),
+        _ => Vec::new(),
+    };
+    // The page that explains the exit button, in the page's language when there is one.
+    let mut settings = settings;
+    if let Some(language) = page_language {
+        if let Some(translated) = site
+            .translations_of(&settings.exit_help_path)
+            .into_iter()
+            .find(|p| {
+                p.translation
+                    .as_ref()
+                    .is_some_and(|t| t.language == language.code)
+            })
+        {
+            settings.exit_help_path = translated.path.clone();
+        }
+    }
+    let language_homes = site
+        .languages
+        .iter()
+        .map(|language| LanguageLink {
+            name: language.name.clone(),
+            code: language.code.clone(),
+            href: language.path(),
+        })
+        .collect();
     let main = match route {
         Route::Home(page) => view! {
             <HomePage
@@ -85,6 +128,27 @@ pub fn render_document(site: &Site, route: &Route<'_>, options: &LeptosOptions) 
             />
         }
         .into_any(),
+        Route::Article(page) if page_language.is_some() => page_language
+            .cloned()
+            .map(|language| {
+                view! {
+                    <TranslatedPage
+                        page=(*page).clone()
+                        language
+                        site_language=settings.language.clone()
+                    />
+                }
+                .into_any()
+            })
+            .into_any(),
+        Route::Language(language) => {
+            let pages = site
+                .translations_in(&language.code)
+                .into_iter()
+                .cloned()
+                .collect();
+            view! { <LanguageHome language=(*language).clone() pages/> }.into_any()
+        }
         Route::Article(page) => {
             let section = site.sections.iter().find(|s| s.id == page.section).cloned();
             view! { <ArticlePage page=(*page).clone() section/> }.into_any()
@@ -110,12 +174,16 @@ pub fn render_document(site: &Site, route: &Route<'_>, options: &LeptosOptions) 
         }
     };
     let document_title = format!("{title} – {}", settings.site_name);
-    let language = settings.language.clone();
+    let (language, direction) = page_language.map_or_else(
+        || (settings.language.clone(), TextDirection::LeftToRight),
+        |language| (language.code.clone(), language.direction),
+    );
+    let page_language = page_language.map(|language| language.code.clone());
     let sections = site.sections.clone();
     let options = options.clone();
     let document = view! {
         <!DOCTYPE html>
-        <html lang=language>
+        <html lang=language dir=direction.attribute()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -128,7 +196,15 @@ pub fn render_document(site: &Site, route: &Route<'_>, options: &LeptosOptions) 
                 {has_islands.then(|| view! { <HydrationScripts options islands=true/> })}
             </head>
             <body>
-                <Layout settings sections current_section=current_section.unwrap_or_default()>
+                <Layout
+                    settings
+                    sections
+                    current_section=current_section.unwrap_or_default()
+                    strings
+                    page_language=page_language.unwrap_or_default()
+                    this_page_in
+                    language_homes
+                >
                     {main}
                 </Layout>
             </body>
@@ -138,6 +214,36 @@ pub fn render_document(site: &Site, route: &Route<'_>, options: &LeptosOptions) 
     // Leptos marks some boundaries with "<!>", which HTML parsers accept but report as
     // an abruptly closed comment. "<!---->" is the same empty comment, written validly.
     html.replace("<!>", "<!---->")
+}
+
+/// The same page in the other languages: for a page in the site's language, its
+/// translations; for a translation, the original and the other translations.
+fn other_versions(site: &Site, page: &Page) -> Vec<LanguageLink> {
+    let original = page
+        .translation
+        .as_ref()
+        .map_or(page.path.as_str(), |t| t.source.as_str());
+    let mut links = Vec::new();
+    if page.translation.is_some() {
+        links.push(LanguageLink {
+            name: "English".to_owned(),
+            code: site.settings.language.clone(),
+            href: original.to_owned(),
+        });
+    }
+    for version in site.translations_of(original) {
+        if version.path == page.path {
+            continue;
+        }
+        if let Some(language) = site.language_of(version) {
+            links.push(LanguageLink {
+                name: language.name.clone(),
+                code: language.code.clone(),
+                href: version.path.clone(),
+            });
+        }
+    }
+    links
 }
 
 #[cfg(test)]

@@ -39,6 +39,12 @@ pub fn render_site(site: &Site, options: &LeptosOptions) -> RenderedSite {
             render_document(site, &Route::Section(section), options),
         ));
     }
+    for language in &site.languages {
+        documents.push((
+            language.path(),
+            render_document(site, &Route::Language(language), options),
+        ));
+    }
     documents.push((
         FIND_PATH.to_owned(),
         render_document(

@@ -52,7 +52,10 @@ async fn page(state: &Arc<AppState>, uri: &str) -> String {
 
 /// The text after `marker` up to the next `end`.
 fn between<'a>(text: &'a str, marker: &str, end: &str) -> &'a str {
-    let start = text.find(marker).unwrap_or_else(|| panic!("{marker} not found")) + marker.len();
+    let start = text
+        .find(marker)
+        .unwrap_or_else(|| panic!("{marker} not found"))
+        + marker.len();
     let rest = &text[start..];
     &rest[..rest.find(end).unwrap_or(rest.len())]
 }
@@ -62,36 +65,73 @@ async fn a_teacher_reaches_a_ks4_lesson_in_two_clicks() {
     let state = state();
     // Click 1: every page's navigation links to the schools section.
     let home = page(&state, "/").await;
-    assert!(home.contains("href=\"/schools\""), "navigation links to /schools");
+    assert!(
+        home.contains("href=\"/schools\""),
+        "navigation links to /schools"
+    );
     // Click 2: the section lists its lessons under a heading for each key stage.
     let schools = page(&state, "/schools").await;
     let ks4 = between(&schools, "<h3 id=\"ks4\">", "</ul>");
     assert!(ks4.starts_with("Key stage 4 (ages 14 to 16)</h3>"), "{ks4}");
-    assert!(ks4.contains("href=\"/schools/lesson-ks4-coercive-control\""), "{ks4}");
+    assert!(
+        ks4.contains("href=\"/schools/lesson-ks4-coercive-control\""),
+        "{ks4}"
+    );
     assert!(!ks4.contains("lesson-ks3"), "KS3 lessons are not under KS4");
     for anchor in ["by-key-stage", "ks3", "post-16", "by-topic", "being-safe"] {
         assert!(schools.contains(&format!("id=\"{anchor}\"")), "#{anchor}");
     }
     let lesson = page(&state, "/schools/lesson-ks4-coercive-control").await;
-    for heading in ["aims", "lesson-plan", "discussion-prompts", "safeguarding-notes", "help"] {
-        assert!(lesson.contains(&format!("id=\"{heading}\"")), "#{heading} on the lesson");
+    for heading in [
+        "aims",
+        "lesson-plan",
+        "discussion-prompts",
+        "safeguarding-notes",
+        "help",
+    ] {
+        assert!(
+            lesson.contains(&format!("id=\"{heading}\"")),
+            "#{heading} on the lesson"
+        );
     }
-    assert!(lesson.contains("<dd>KS4</dd>"), "the lesson says its key stage");
-    assert!(lesson.contains("href=\"/schools/control-in-relationships\""), "links its handout");
+    assert!(
+        lesson.contains("<dd>KS4</dd>"),
+        "the lesson says its key stage"
+    );
+    assert!(
+        lesson.contains("href=\"/schools/control-in-relationships\""),
+        "links its handout"
+    );
 }
 
 #[tokio::test]
 async fn the_poster_qr_code_decodes_to_the_plain_site_address() {
     let state = state();
-    let site_url = shipped_site().settings.site_url.clone().expect("site.toml has site_url");
-    for (uri, target) in [("/about/school-poster", "/"), ("/about/safezone-poster", "/get-help/safezones")] {
+    let site_url = shipped_site()
+        .settings
+        .site_url
+        .clone()
+        .expect("site.toml has site_url");
+    for (uri, target) in [
+        ("/about/school-poster", "/"),
+        ("/about/safezone-poster", "/get-help/safezones"),
+    ] {
         let html = page(&state, uri).await;
         let svg = between(&html, "<svg class=\"qr-code\"", "</svg>");
         let url = format!("{site_url}{target}");
         assert_eq!(decode(svg), url, "{uri}");
-        assert!(!url.contains('?') && !url.contains('#'), "no tracking parameters");
-        assert!(html.contains(&format!("<strong>{}</strong>", url.trim_start_matches("https://"))));
-        assert!(html.contains("class=\"article poster\""), "{uri} uses the poster layout");
+        assert!(
+            !url.contains('?') && !url.contains('#'),
+            "no tracking parameters"
+        );
+        assert!(html.contains(&format!(
+            "<strong>{}</strong>",
+            url.trim_start_matches("https://")
+        )));
+        assert!(
+            html.contains("class=\"article poster\""),
+            "{uri} uses the poster layout"
+        );
     }
 }
 
@@ -101,7 +141,10 @@ async fn the_pocket_card_is_a_card_and_shows_only_register_numbers() {
     let html = page(&state, "/about/pocket-card").await;
     assert!(html.contains("class=\"article pocket-card\""));
     let card = between(&html, "<div class=\"prose\">", "</div>");
-    assert!(!card.to_lowercase().contains("abuse"), "the card itself is discreet: {card}");
+    assert!(
+        !card.to_lowercase().contains("abuse"),
+        "the card itself is discreet: {card}"
+    );
     assert!(card.contains("0808 2000 247"));
 }
 

@@ -2,8 +2,34 @@
 //! content, and a footer with the help numbers.
 
 use super::CallList;
-use crate::model::{Section, Settings};
+use crate::model::{Section, Settings, Strings};
 use leptos::prelude::*;
+
+/// A link to a page in a language, named in that language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LanguageLink {
+    pub name: String,
+    /// The `lang` of the page it opens.
+    pub code: String,
+    pub href: String,
+}
+
+/// A list of links to pages in other languages, each marked with its language.
+#[component]
+fn LanguageLinks(links: Vec<LanguageLink>) -> impl IntoView {
+    links
+        .into_iter()
+        .map(|link| {
+            view! {
+                <li>
+                    <a href=link.href lang=link.code.clone() hreflang=link.code>
+                        {link.name}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view()
+}
 
 /// The whole `<body>` content around a page's main content.
 #[component]
@@ -13,8 +39,39 @@ pub fn Layout(
     /// The section the page belongs to, marked as current in the navigation.
     #[prop(optional)]
     current_section: Option<String>,
+    /// The frame's words, in the language of the page.
+    strings: Strings,
+    /// Set when the page is not in the site's own language: the parts of the frame
+    /// that stay in the site's language (section names, helpline names) say so.
+    #[prop(optional)]
+    page_language: Option<String>,
+    /// This page in other languages, shown above the content.
+    #[prop(optional)]
+    this_page_in: Vec<LanguageLink>,
+    /// The home of each language the site offers, shown in the footer.
+    #[prop(optional)]
+    language_homes: Vec<LanguageLink>,
     children: Children,
 ) -> impl IntoView {
+    let site_language = page_language.as_ref().map(|_| settings.language.clone());
+    let switcher = (!this_page_in.is_empty()).then(|| {
+        view! {
+            <nav class="language-switcher" aria-label=strings.languages.clone()>
+                <ul>
+                    <LanguageLinks links=this_page_in/>
+                </ul>
+            </nav>
+        }
+    });
+    let homes = (!language_homes.is_empty()).then(|| {
+        view! {
+            <nav class="language-homes" aria-label=strings.languages.clone()>
+                <ul class="footer-links">
+                    <LanguageLinks links=language_homes/>
+                </ul>
+            </nav>
+        }
+    });
     let nav_items = sections
         .into_iter()
         .map(|section| {
@@ -22,7 +79,11 @@ pub fn Layout(
             let is_current = current_section.as_deref() == Some(section.id.as_str());
             view! {
                 <li>
-                    <a href=href aria-current=is_current.then_some("page")>
+                    <a
+                        href=href
+                        aria-current=is_current.then_some("page")
+                        lang=site_language.clone()
+                    >
                         {section.title}
                     </a>
                 </li>
@@ -45,10 +106,10 @@ pub fn Layout(
         // The first control of every page leaves the site: a hidden twin for keyboard
         // and screen-reader users, shown when it has focus.
         <a class="skip-link exit-twin" href=settings.exit_url.clone() rel="nofollow noreferrer" data-exit="">
-            "Exit this page now"
+            {strings.exit_now.clone()}
         </a>
         <a class="skip-link" href="#main">
-            "Skip to main content"
+            {strings.skip.clone()}
         </a>
         <div class="exit-bar">
             <a
@@ -58,10 +119,10 @@ pub fn Layout(
                 rel="nofollow noreferrer"
                 data-exit=""
             >
-                "Exit this page"
+                {strings.exit.clone()}
             </a>
             <a class="exit-help" href=settings.exit_help_path.clone()>
-                "How leaving quickly works"
+                {strings.exit_help.clone()}
             </a>
         </div>
         // Where the exit script announces each shortcut key press to screen readers.
@@ -74,7 +135,7 @@ pub fn Layout(
                 <ul>
                     <li>
                         <a href="/find" class="nav-find">
-                            "Find help near you"
+                            {strings.find_help.clone()}
                         </a>
                     </li>
                     {nav_items}
@@ -82,18 +143,20 @@ pub fn Layout(
             </nav>
         </header>
         <main id="main" class="site-main" tabindex="-1">
+            {switcher}
             {children()}
         </main>
         <footer class="site-footer">
-            <h2 class="footer-heading">"Help now"</h2>
-            <CallList contacts=settings.footer_contacts.clone()/>
-            <p class="silent-call">{settings.silent_call_note.clone()}</p>
-            <nav aria-label="About this site">
+            <h2 class="footer-heading">{strings.help_now.clone()}</h2>
+            <div lang=site_language.clone()>
+                <CallList contacts=settings.footer_contacts.clone()/>
+            </div>
+            <p class="silent-call">{strings.silent_call_note.clone()}</p>
+            {homes}
+            <nav aria-label="About this site" lang=site_language>
                 <ul class="footer-links">{footer_links}</ul>
             </nav>
-            <p class="footer-note">
-                "This site sets no cookies, stores nothing on your device and keeps no record of your visit."
-            </p>
+            <p class="footer-note">{strings.no_trace.clone()}</p>
         </footer>
     }
 }

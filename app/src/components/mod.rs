@@ -16,5 +16,5 @@ pub use call_list::CallList;
 #[cfg(feature = "ssr")]
 pub use date::human_date;
 #[cfg(feature = "ssr")]
-pub use layout::Layout;
+pub use layout::{LanguageLink, Layout};
 pub use results::ResultsList;

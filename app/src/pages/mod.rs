@@ -5,9 +5,11 @@ mod find;
 mod home;
 mod problem;
 mod section;
+mod translated;
 
 pub use article::ArticlePage;
 pub use find::{FindOutcome, FindPage};
 pub use home::HomePage;
 pub use problem::ProblemPage;
 pub use section::SectionPage;
+pub use translated::{LanguageHome, TranslatedPage};

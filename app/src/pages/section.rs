@@ -8,10 +8,13 @@ use leptos::prelude::*;
 
 #[component]
 pub fn SectionPage(section: Section, pages: Vec<Page>) -> impl IntoView {
-    let (lessons, others): (Vec<Page>, Vec<Page>) =
-        pages.into_iter().partition(|page| !page.key_stages.is_empty());
+    let (lessons, others): (Vec<Page>, Vec<Page>) = pages
+        .into_iter()
+        .partition(|page| !page.key_stages.is_empty());
     let resources = (!lessons.is_empty()).then(|| view! { <ResourceIndex pages=lessons/> });
-    let heading = resources.is_some().then_some(view! { <h2>"More in this section"</h2> });
+    let heading = resources
+        .is_some()
+        .then_some(view! { <h2>"More in this section"</h2> });
     let items = others
         .into_iter()
         .map(|page| {
@@ -42,7 +45,10 @@ fn ResourceIndex(pages: Vec<Page>) -> impl IntoView {
     let by_stage = KeyStage::ALL
         .into_iter()
         .filter_map(|stage| {
-            let found: Vec<&Page> = pages.iter().filter(|p| p.key_stages.contains(&stage)).collect();
+            let found: Vec<&Page> = pages
+                .iter()
+                .filter(|p| p.key_stages.contains(&stage))
+                .collect();
             (!found.is_empty()).then(|| {
                 view! {
                     <h3 id=stage.key()>{stage.label()}</h3>

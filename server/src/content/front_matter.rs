@@ -205,6 +205,118 @@ pub fn parse(
     })
 }
 
+/// The fields of a translated page, after validation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TranslationFrontMatter {
+    pub title: String,
+    pub summary: String,
+    /// The address of the page it was translated from.
+    pub source: String,
+    pub order: i64,
+    pub last_reviewed: Date,
+    pub owner: String,
+    pub community_reviewed: bool,
+}
+
+const TRANSLATION_FIELDS: [&str; 7] = [
+    "title",
+    "summary",
+    "source",
+    "order",
+    "last_reviewed",
+    "owner",
+    "community_reviewed",
+];
+
+/// Parses and checks the fields of a translated page. Whether `source` is a real
+/// page is checked by the caller, which knows the pages.
+pub fn parse_translation(
+    split: &Split<'_>,
+    file: &str,
+    report: &mut Report,
+) -> Option<TranslationFrontMatter> {
+    let table: Table = match toml::from_str(split.front) {
+        Ok(table) => table,
+        Err(error) => {
+            let line = error
+                .span()
+                .map(|span| split.front_first_line + line_index(split.front, span.start));
+            report.at(file, line).fix(
+                format!(
+                    "the front matter is not valid: {}.",
+                    error.message().trim_end_matches('.')
+                ),
+                "Write each field on its own line as name = value, with text in double quotes.",
+            );
+            return None;
+        }
+    };
+    let fields = Fields {
+        table: &table,
+        split,
+        file,
+    };
+    let errors_before = report.errors().len();
+    for key in table.keys() {
+        if !TRANSLATION_FIELDS.contains(&key.as_str()) {
+            report.at(file, fields.line(key)).field(key).fix(
+                "is not a field translations have.",
+                format!(
+                    "Fields a translation can have: {}.",
+                    TRANSLATION_FIELDS.join(", ")
+                ),
+            );
+        }
+    }
+    let title = fields.text(
+        "title",
+        "title = \"…\" (in the language of the page)",
+        report,
+    );
+    let summary = fields.text(
+        "summary",
+        "summary = \"…\" (in the language of the page)",
+        report,
+    );
+    let source = fields.text(
+        "source",
+        "source = \"/get-help/get-help-now\", the address of the English page it translates",
+        report,
+    );
+    let owner = fields.text("owner", "owner = \"Community engagement team\"", report);
+    let order = fields.order(report);
+    let last_reviewed = fields.date("last_reviewed", report);
+    let community_reviewed = match table.get("community_reviewed") {
+        Some(Value::Boolean(reviewed)) => Some(*reviewed),
+        Some(_) => {
+            report.at(file, fields.line("community_reviewed")).field("community_reviewed").fix(
+                "should be true or false, without quotes.",
+                "Write community_reviewed = false until speakers of the language have checked the translation, then true.",
+            );
+            None
+        }
+        None => {
+            report.at(file, fields.line("community_reviewed")).field("community_reviewed").fix(
+                "is missing.",
+                "Add community_reviewed = false. The page then says the translation is awaiting community review, until an editor changes it to true.",
+            );
+            None
+        }
+    };
+    if report.errors().len() > errors_before {
+        return None;
+    }
+    Some(TranslationFrontMatter {
+        title: title?,
+        summary: summary?,
+        source: source?,
+        order,
+        last_reviewed: last_reviewed?,
+        owner: owner?,
+        community_reviewed: community_reviewed?,
+    })
+}
+
 /// 0-based index of the line that holds byte `offset` of `text`.
 pub fn line_index(text: &str, offset: usize) -> usize {
     text.get(..offset)
@@ -340,10 +452,10 @@ impl Fields<'_> {
                         }
                         _ => format!("Use one or more of: {known}."),
                     };
-                    report
-                        .at(self.file, self.line(key))
-                        .field(key)
-                        .fix(format!("\"{written}\" is not one of the words this field takes."), hint);
+                    report.at(self.file, self.line(key)).field(key).fix(
+                        format!("\"{written}\" is not one of the words this field takes."),
+                        hint,
+                    );
                 }
             }
         }
@@ -360,10 +472,13 @@ impl Fields<'_> {
             .find(|l| l.key() == written)
             .unwrap_or_else(|| {
                 let known = PageLayout::ALL.map(PageLayout::key).join(", ");
-                report.at(self.file, self.line("layout")).field("layout").fix(
-                    format!("{value} is not a layout."),
-                    format!("Use one of: {known}. Leave the field out for an ordinary page."),
-                );
+                report
+                    .at(self.file, self.line("layout"))
+                    .field("layout")
+                    .fix(
+                        format!("{value} is not a layout."),
+                        format!("Use one of: {known}. Leave the field out for an ordinary page."),
+                    );
                 PageLayout::Article
             })
     }
@@ -372,7 +487,8 @@ impl Fields<'_> {
     fn qr_code(&self, report: &mut Report) -> Option<String> {
         let value = self.table.get("qr_code")?;
         let usable = value.as_str().filter(|path| {
-            *path == "/" || (path.starts_with('/') && path[1..].split('/').all(super::paths::is_slug))
+            *path == "/"
+                || (path.starts_with('/') && path[1..].split('/').all(super::paths::is_slug))
         });
         if usable.is_none() {
             report.at(self.file, self.line("qr_code")).field("qr_code").fix(

@@ -16,11 +16,13 @@ mod readability;
 mod report;
 mod settings;
 mod suggest;
+mod translations;
 
 pub use locator::needing_location;
 pub use report::{ContentError, Report};
 
 use app::model::{Page, Site};
+use dates::Date;
 use markdown::{InternalLink, Source};
 use settings::TomlFile;
 use std::collections::BTreeMap;
@@ -155,7 +157,11 @@ pub fn check(dir: &Path, today: i32) -> (Option<Site>, Report) {
         };
         let qr = front.qr_code.as_deref().and_then(|target| {
             let line = split.front_first_line
-                + text.lines().skip(1).position(|l| l.trim_start().starts_with("qr_code")).unwrap_or(0);
+                + text
+                    .lines()
+                    .skip(1)
+                    .position(|l| l.trim_start().starts_with("qr_code"))
+                    .unwrap_or(0);
             rendered.links.push(markdown::InternalLink {
                 line,
                 written: target.to_owned(),
@@ -180,9 +186,109 @@ pub fn check(dir: &Path, today: i32) -> (Option<Site>, Report) {
             topics: front.topics,
             layout: front.layout,
             qr,
+            translation: None,
             body_html: rendered.html,
         });
     }
+
+    // Languages besides the site's own: content/<code>/strings.toml and pages/.
+    let mut languages = Vec::new();
+    let mut sources: Vec<(String, usize, String, Date)> = Vec::new();
+    let offered = loaded
+        .as_ref()
+        .map(|l| l.languages.clone())
+        .unwrap_or_default();
+    for (raw, direction) in offered {
+        let code = raw.code;
+        let strings_file = display(&format!("{code}/strings.toml"));
+        let strings =
+            read(&dir.join(&code), "strings.toml", &strings_file, &mut report).and_then(|text| {
+                translations::load_strings(
+                    &TomlFile {
+                        file: &strings_file,
+                        text: &text,
+                    },
+                    &mut report,
+                )
+            });
+        let root = dir.join(&code).join("pages");
+        for rel in page_files(&root, &display(&format!("{code}/pages")), &mut report) {
+            let file = display(&format!("{code}/pages/{rel}"));
+            let Some(text) = read(&root, &rel, &file, &mut report) else {
+                continue;
+            };
+            let Some(english_path) = page_path_or_report(&rel, &file, &mut report) else {
+                continue;
+            };
+            if english_path == "/" {
+                report.at(&file, None).fix(
+                    "a language's home page is made by the site: it lists the translated pages.",
+                    "Translate the pages one by one in folders, such as get-help/get-help-now.md, and remove this file.",
+                );
+                continue;
+            }
+            let path = format!("/{code}{english_path}");
+            let Some(split) = front_matter::split(&text, &file, &mut report) else {
+                continue;
+            };
+            let front = front_matter::parse_translation(&split, &file, &mut report);
+            let source = Source {
+                file: &file,
+                rel: &rel,
+                body: split.body,
+                body_first_line: split.body_first_line,
+                phones: &phones,
+            };
+            let rendered = markdown::render(&source, &mut report);
+            anchors.insert(path.clone(), rendered.anchors);
+            links.push((file.clone(), path.clone(), rendered.links));
+            let Some(front) = front else {
+                continue;
+            };
+            let line = split.front_first_line
+                + split
+                    .front
+                    .lines()
+                    .position(|l| l.trim_start().starts_with("source"))
+                    .unwrap_or(0);
+            sources.push((
+                file.clone(),
+                line,
+                front.source.clone(),
+                front.last_reviewed,
+            ));
+            pages.push(Page {
+                path,
+                title: front.title,
+                summary: front.summary,
+                section: String::new(),
+                order: front.order,
+                audience: Vec::new(),
+                last_reviewed: front.last_reviewed.to_string(),
+                owner: front.owner,
+                aliases: Vec::new(),
+                key_stages: Vec::new(),
+                topics: Vec::new(),
+                layout: app::model::PageLayout::Article,
+                qr: None,
+                translation: Some(app::model::Translation {
+                    language: code.clone(),
+                    source: front.source,
+                    community_reviewed: front.community_reviewed,
+                }),
+                body_html: rendered.html,
+            });
+        }
+        if let Some((name, strings)) = strings {
+            languages.push(app::model::Language {
+                code,
+                name,
+                direction,
+                strings,
+            });
+        }
+    }
+    check_translation_sources(&sources, &pages, &mut report);
 
     let tables = locator::Tables::load(dir, &display, &mut report);
     let locator_text = |name: &str, report: &mut Report| {
@@ -283,6 +389,9 @@ pub fn check(dir: &Path, today: i32) -> (Option<Site>, Report) {
     }
     // Pages the app makes itself, which content can link to.
     routes.entry(app::render::FIND_PATH.to_owned()).or_default();
+    for language in &languages {
+        routes.entry(language.path()).or_default();
+    }
     check_permalinks(dir, &display, &pages, &routes, &mut report);
     if !routes.contains_key("/") {
         report.at(&display("pages"), None).fix(
@@ -341,8 +450,39 @@ pub fn check(dir: &Path, today: i32) -> (Option<Site>, Report) {
         sections: loaded.sections,
         pages,
         locator,
+        languages,
     };
     (Some(site), report)
+}
+
+/// Each translation names a page in the site's own language, and says when that page
+/// has been reviewed since the translation was.
+fn check_translation_sources(
+    sources: &[(String, usize, String, Date)],
+    pages: &[Page],
+    report: &mut Report,
+) {
+    for (file, line, source, translated) in sources {
+        let english = pages
+            .iter()
+            .find(|page| &page.path == source && page.translation.is_none());
+        let Some(english) = english else {
+            report.at(file, Some(*line)).field("source").fix(
+                format!("\"{source}\" is not a page in the site's own language."),
+                "Write the address of the page this translates, such as source = \"/get-help/get-help-now\".",
+            );
+            continue;
+        };
+        if Date::parse(&english.last_reviewed).is_some_and(|reviewed| reviewed > *translated) {
+            report.warn_at(file, Some(*line)).field("source").fix(
+                format!(
+                    "the page it translates ({source}) was reviewed on {}, after this translation ({translated}).",
+                    english.last_reviewed
+                ),
+                "Check whether the translation needs the same changes, then set its last_reviewed to today.",
+            );
+        }
+    }
 }
 
 /// The anchors on a section's index page: its resource index has a heading for each

@@ -71,7 +71,10 @@ mod tests {
         assert!(drawn.starts_with("<svg class=\"qr-code\""));
         assert!(drawn.contains("aria-label=\"QR code that opens https://www.example.org.uk/\""));
         assert!(!drawn.contains("href"), "no links or external images");
-        assert!(!drawn.contains("style"), "no inline styles, which the CSP forbids");
+        assert!(
+            !drawn.contains("style"),
+            "no inline styles, which the CSP forbids"
+        );
     }
 
     #[test]

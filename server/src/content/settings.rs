@@ -60,6 +60,17 @@ struct RawSettings {
     footer_links: Vec<NavLink>,
     #[serde(default)]
     urgent_help: Vec<RawHelpRoute>,
+    #[serde(default)]
+    languages: Vec<RawLanguage>,
+}
+
+/// A language offered besides the site's own: `[[languages]]` in site.toml.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLanguage {
+    pub code: String,
+    /// "ltr" or "rtl".
+    pub direction: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -215,6 +226,8 @@ pub struct LoadedSettings {
     pub sections: Vec<Section>,
     /// What the locator offers as examples of what to type.
     pub examples: app::model::Examples,
+    /// Languages offered besides the site's own; their folders are read later.
+    pub languages: Vec<(RawLanguage, app::model::TextDirection)>,
 }
 
 pub fn load_settings(
@@ -231,7 +244,10 @@ pub fn load_settings(
             "Use a neutral page that shows nothing personal, such as a weather forecast: exit_url = \"https://www.bbc.co.uk/weather\".",
         );
     }
-    let site_url = raw.site_url.as_deref().map(|url| url.trim_end_matches('/').to_owned());
+    let site_url = raw
+        .site_url
+        .as_deref()
+        .map(|url| url.trim_end_matches('/').to_owned());
     if let Some(url) = &site_url {
         if !is_site_url(url) {
             report.at(source.file, source.line_of("site_url")).field("site_url").fix(
@@ -272,7 +288,38 @@ pub fn load_settings(
         })
         .collect();
 
+    let mut languages = Vec::new();
+    for language in raw.languages {
+        let line = source.line_of(&format!("\"{}\"", language.code));
+        let usable_code = language.code.len() <= 8
+            && !language.code.is_empty()
+            && language
+                .code
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b == b'-');
+        if !usable_code || section_ids.contains(&language.code) {
+            report.at(source.file, line).field("languages.code").fix(
+                format!("\"{}\" is not a usable language code.", language.code),
+                "Use the short code of the language in lower case, such as \"pl\" for Polish or \"ur\" for Urdu. It becomes the address of its pages, so it cannot be a section id.",
+            );
+            continue;
+        }
+        let direction = match language.direction.as_str() {
+            "ltr" => app::model::TextDirection::LeftToRight,
+            "rtl" => app::model::TextDirection::RightToLeft,
+            other => {
+                report.at(source.file, line).field("languages.direction").fix(
+                    format!("\"{other}\" is not a writing direction."),
+                    "Write direction = \"rtl\" for languages written right to left (Arabic, Urdu), or direction = \"ltr\".",
+                );
+                continue;
+            }
+        };
+        languages.push((language, direction));
+    }
+
     Some(LoadedSettings {
+        languages,
         examples: app::model::Examples {
             district: raw.example_district,
             town: raw.example_town,
