@@ -1,0 +1,73 @@
+// Languages: a switcher of plain links that works without JavaScript and stores
+// nothing, and right-to-left pages laid out right to left (checked on a screenshot's
+// layout: boxes, not pixels).
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BASE_URL, openBrowser, newPage } from '../lib/browser.mjs';
+
+const opened = [];
+after(async () => { for (const b of opened) await b.close(); });
+
+test('without JavaScript, the switcher opens the Urdu page and nothing is stored', { timeout: 30000 }, async () => {
+  const browser = await openBrowser({ javaScriptEnabled: false });
+  opened.push(browser);
+  const { page } = await newPage(browser.context);
+  await page.goto(BASE_URL + '/get-help/get-help-now');
+  await page.click('.language-switcher a[lang="ur"]');
+  await page.waitForURL(BASE_URL + '/ur/get-help/get-help-now');
+  assert.equal(await page.getAttribute('html', 'lang'), 'ur');
+  assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+  // Back to English from the translation, by the link in the switcher.
+  await page.click('.language-switcher a[hreflang="en-GB"]');
+  await page.waitForURL(BASE_URL + '/get-help/get-help-now');
+  assert.deepEqual(await browser.context.cookies(), [], 'no cookie remembers the language');
+  await page.close();
+});
+
+for (const width of [375, 1280]) {
+  test(`an Urdu page is laid out right to left at ${width}px`, { timeout: 30000 }, async () => {
+    const browser = await openBrowser();
+    opened.push(browser);
+    const { page, errors } = await newPage(browser.context);
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(BASE_URL + '/ur/get-help/get-help-now');
+    const shot = join(mkdtempSync(join(tmpdir(), 'rtl-')), `ur-${width}.png`);
+    await page.screenshot({ path: shot, fullPage: true });
+    const layout = await page.evaluate(() => {
+      const main = document.querySelector('main').getBoundingClientRect();
+      const h1 = document.querySelector('h1');
+      const range = document.createRange();
+      range.selectNodeContents(h1);
+      const words = range.getBoundingClientRect();
+      const list = document.querySelector('.prose ul');
+      const listStyle = getComputedStyle(list);
+      const item = list.querySelector('li').getBoundingClientRect();
+      const note = getComputedStyle(document.querySelector('.translation-note'));
+      return {
+        direction: getComputedStyle(document.body).direction,
+        mainLeft: main.left, mainRight: main.right,
+        wordsLeft: words.left, wordsRight: words.right,
+        listStart: parseFloat(listStyle.paddingRight), listEnd: parseFloat(listStyle.paddingLeft),
+        itemRight: item.right, listRight: list.getBoundingClientRect().right,
+        noteBorderRight: parseFloat(note.borderRightWidth), noteBorderLeft: parseFloat(note.borderLeftWidth),
+        overflow: document.documentElement.scrollWidth - window.innerWidth,
+      };
+    });
+    assert.equal(layout.direction, 'rtl');
+    // The heading's words start at the right-hand edge of the content.
+    assert.ok(layout.mainRight - layout.wordsRight < 40, `heading hugs the right: ${JSON.stringify(layout)}`);
+    // Lists are indented from the right, and the note's bar is on the right.
+    assert.ok(layout.listStart > 0 && layout.listEnd === 0, `list indented from the right: ${JSON.stringify(layout)}`);
+    assert.ok(layout.itemRight < layout.listRight, 'list items sit inside the right indent');
+    assert.ok(layout.noteBorderRight > 0 && layout.noteBorderLeft === 0, 'the note bar is at the start (right)');
+    assert.ok(layout.overflow <= 0, `no sideways scrolling (${layout.overflow}px)`);
+    // The exit button is whole and on screen.
+    const exit = await page.locator('#exit-link').boundingBox();
+    assert.ok(exit && exit.x >= 0 && exit.x + exit.width <= width && exit.y >= 0, 'exit button on screen');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
