@@ -53,11 +53,13 @@ test('a printed poster is the poster alone, with a large QR code', { timeout: 30
   const printed = await page.evaluate(() => ({
     header: getComputedStyle(document.querySelector('.site-header')).display,
     footer: getComputedStyle(document.querySelector('.site-footer')).display,
+    lead: getComputedStyle(document.querySelector('.lead')).display,
     qr: document.querySelector('.qr-code').getBoundingClientRect().width,
     caption: document.querySelector('.qr figcaption').textContent,
   }));
   assert.equal(printed.header, 'none');
   assert.equal(printed.footer, 'none');
+  assert.equal(printed.lead, 'none', 'the note for whoever prints it is not on the poster');
   assert.ok(printed.qr > 200, `the code is large enough to scan across a room (${printed.qr}px)`);
   assert.match(printed.caption, /\/get-help\/safezones/);
   await page.close();
