@@ -61,7 +61,7 @@ pub fn load_strings(source: &TomlFile<'_>, report: &mut Report) -> Option<(Strin
                 );
         }
     }
-    complete.then(|| {
+    complete.then_some({
         (
             raw.language_name,
             Strings {
