@@ -86,6 +86,9 @@ pub struct Settings {
     /// Where the site is published, such as "https://example.org", without a
     /// trailing slash. Used for QR codes and open data; `None` until it is known.
     pub site_url: Option<String>,
+    /// Who publishes the directory as open data, and under which licence; `None`
+    /// publishes no open data.
+    pub open_data: Option<OpenDataLicence>,
     /// The help numbers in every page's footer.
     pub footer_contacts: Vec<Contact>,
     /// How 999 works when you cannot speak, shown with the emergency number.
@@ -138,6 +141,18 @@ pub struct HelpRoute {
 pub struct NavLink {
     pub label: String,
     pub path: String,
+}
+
+/// The terms the directory is published under as open data (`[open_data]` in site.toml).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpenDataLicence {
+    /// The organisation that publishes the data, such as a council.
+    pub publisher: String,
+    pub licence: String,
+    pub licence_url: String,
+    /// Attribution statements that must travel with the data.
+    pub attribution: Vec<String>,
 }
 
 /// A group of pages shown in the navigation.

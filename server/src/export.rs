@@ -58,6 +58,9 @@ pub fn export(
         write_all_forms(&file, &with_meta_policy(&html, &meta_policy), &mut done)?;
         done.pages += 1;
     }
+    for (path, data) in &rendered.data {
+        write_encoded(&out.join(path.trim_start_matches('/')), data, &mut done)?;
+    }
     let not_found = String::from_utf8_lossy(&rendered.not_found.identity).into_owned();
     write_all_forms(
         &out.join("404.html"),

@@ -6,6 +6,7 @@ pub mod content;
 pub mod encoded;
 pub mod export;
 pub mod http;
+pub mod open_data;
 pub mod reload;
 pub mod render;
 pub mod sizes;

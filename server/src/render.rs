@@ -21,6 +21,8 @@ pub struct RenderedSite {
     pub content_security_policy: String,
     /// Old addresses (from pages' `aliases`) and where they moved to.
     pub redirects: HashMap<String, String>,
+    /// Open data files (JSON), by path.
+    pub data: HashMap<String, Encoded>,
 }
 
 pub fn render_site(site: &Site, options: &LeptosOptions) -> RenderedSite {
@@ -85,6 +87,15 @@ pub fn render_site(site: &Site, options: &LeptosOptions) -> RenderedSite {
         method_not_allowed,
         server_error,
         content_security_policy: content_security_policy(&hashes),
+        data: crate::open_data::files(site)
+            .into_iter()
+            .map(|(path, json)| {
+                (
+                    path.to_owned(),
+                    Encoded::new("application/json; charset=utf-8", json),
+                )
+            })
+            .collect(),
         redirects: site
             .pages
             .iter()

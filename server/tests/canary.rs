@@ -56,6 +56,10 @@ async fn a_confidential_address_is_refused_and_never_output() {
     let mut paths: Vec<String> = site.pages.iter().map(|page| page.path.clone()).collect();
     paths.extend(site.sections.iter().map(|section| section.path()));
     paths.extend(["/find".to_owned(), "/no-such-page".to_owned()]);
+    paths.extend([
+        server::open_data::SERVICES_PATH.to_owned(),
+        server::open_data::ABOUT_PATH.to_owned(),
+    ]);
     for path in &paths {
         let request = Request::builder()
             .method(Method::GET)

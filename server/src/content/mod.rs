@@ -392,6 +392,14 @@ pub fn check(dir: &Path, today: i32) -> (Option<Site>, Report) {
     for language in &languages {
         routes.entry(language.path()).or_default();
     }
+    if loaded.settings.open_data.is_some() {
+        for path in [
+            crate::open_data::SERVICES_PATH,
+            crate::open_data::ABOUT_PATH,
+        ] {
+            routes.entry(path.to_owned()).or_default();
+        }
+    }
     check_permalinks(dir, &display, &pages, &routes, &mut report);
     if !routes.contains_key("/") {
         report.at(&display("pages"), None).fix(

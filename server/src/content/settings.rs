@@ -51,6 +51,8 @@ struct RawSettings {
     exit_help_path: String,
     #[serde(default)]
     site_url: Option<String>,
+    #[serde(default)]
+    open_data: Option<app::model::OpenDataLicence>,
     footer_contacts: Vec<String>,
     silent_call_note: String,
     example_district: String,
@@ -331,6 +333,7 @@ pub fn load_settings(
             exit_url: raw.exit_url,
             exit_help_path: raw.exit_help_path,
             site_url,
+            open_data: raw.open_data,
             footer_contacts,
             silent_call_note: raw.silent_call_note,
             footer_links: raw.footer_links,

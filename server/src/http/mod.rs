@@ -129,6 +129,9 @@ async fn serve_path(
         }
         return encoded_response(page, StatusCode::OK, coding, head_only, "page");
     }
+    if let Some(data) = state.site.data.get(path) {
+        return encoded_response(data, StatusCode::OK, coding, head_only, "open-data");
+    }
     if path == PREVIEW_VERSION_PATH {
         if let Some(version) = live.preview_version() {
             let mut response = version.to_string().into_response();
