@@ -105,6 +105,14 @@ fn the_same_server_runs_another_area_from_its_content_alone() {
     assert!(answer.starts_with("HTTP/1.1 400"));
     assert!(answer.contains("such as HR1, or a town such as Leominster"));
 
+    // The same directory as open data, under the area's own publisher.
+    let answer = get(port, "/open-data/hsds/services.json");
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer:.80}");
+    assert!(answer.contains("application/json"));
+    assert!(answer.contains("\"number\": \"0800 783 1359\""), "WMWA's helpline is in the data");
+    assert!(!answer.contains("Kirklees"));
+    assert!(get(port, "/open-data/hsds/index.json").contains("\"publisher\": \"Herefordshire Council\""));
+
     let _ = child.kill();
     let _ = child.wait();
     let _ = std::fs::remove_dir_all(&site_root);
