@@ -109,9 +109,13 @@ fn the_same_server_runs_another_area_from_its_content_alone() {
     let answer = get(port, "/open-data/hsds/services.json");
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer:.80}");
     assert!(answer.contains("application/json"));
-    assert!(answer.contains("\"number\": \"0800 783 1359\""), "WMWA's helpline is in the data");
+    assert!(
+        answer.contains("\"number\": \"0800 783 1359\""),
+        "WMWA's helpline is in the data"
+    );
     assert!(!answer.contains("Kirklees"));
-    assert!(get(port, "/open-data/hsds/index.json").contains("\"publisher\": \"Herefordshire Council\""));
+    assert!(get(port, "/open-data/hsds/index.json")
+        .contains("\"publisher\": \"Herefordshire Council\""));
 
     let _ = child.kill();
     let _ = child.wait();

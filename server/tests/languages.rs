@@ -61,7 +61,7 @@ async fn a_translation_has_its_language_direction_and_review_note() {
         // The exit button explainer is the translated one.
         assert!(
             html.contains(&format!(
-                "class=\"exit-help\" href=\"/{code}/staying-safe/leaving-quickly\""
+                "<a href=\"/{code}/staying-safe/leaving-quickly\" class=\"exit-help\">"
             )),
             "{code}"
         );
