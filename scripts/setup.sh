@@ -26,9 +26,10 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
 fi
 
 # playwright-core (no browser download), binaryen (wasm-opt for release builds), and
-# axe-core and html-validate for the accessibility tests.
+# axe-core and html-validate for the accessibility tests, ajv for the open-data schema.
 if [ ! -x end2end/node_modules/.bin/wasm-opt ] || [ ! -d end2end/node_modules/playwright-core ] \
-  || [ ! -d end2end/node_modules/axe-core ] || [ ! -d end2end/node_modules/html-validate ]; then
+  || [ ! -d end2end/node_modules/axe-core ] || [ ! -d end2end/node_modules/html-validate ] \
+  || [ ! -d end2end/node_modules/ajv ] || [ ! -d end2end/node_modules/ajv-formats ]; then
   say "Installing the npm packages in end2end/"
   npm ci --prefix end2end --no-audit --no-fund
 fi
