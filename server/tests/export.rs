@@ -62,6 +62,11 @@ fn the_export_holds_every_page_asset_and_header() {
         .expect("404 page")
         .contains("We cannot find that page"));
     assert!(out.join("pkg/site.css").exists() && out.join("pkg/site.css.br").exists());
+    // The open data, at the same stable paths as on the server.
+    let services = std::fs::read_to_string(out.join("open-data/hsds/services.json"))
+        .expect("open data exported");
+    assert!(services.contains("\"total_items\""));
+    assert!(out.join("open-data/hsds/index.json").exists());
     let headers = std::fs::read_to_string(out.join("_headers")).expect("headers file");
     assert!(headers.starts_with("/*\n"));
     assert!(headers.contains("  cache-control: no-store"));
