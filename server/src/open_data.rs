@@ -221,8 +221,9 @@ fn location(place: &Place, site: &Site, service_id: &str) -> Option<Value> {
                 "description".into(),
                 json!("The coordinates are the middle of the postcode, not the door."),
             );
+            // HSDS 3.0 spells the location's lists "addresss" and "accessibilitys".
             fields.insert(
-                "addresses".into(),
+                "addresss".into(),
                 json!([{
                     "id": id(&["address", &location_id]),
                     "location_id": location_id,
@@ -238,7 +239,7 @@ fn location(place: &Place, site: &Site, service_id: &str) -> Option<Value> {
     }
     if let Some(accessibility) = &place.accessibility {
         fields.insert(
-            "accessibility".into(),
+            "accessibilitys".into(),
             json!([{
                 "id": id(&["accessibility", &location_id]),
                 "location_id": location_id,

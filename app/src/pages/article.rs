@@ -1,7 +1,7 @@
 //! A content page written by the community team in markdown.
 
 use crate::components::{human_date, Breadcrumbs};
-use crate::model::{Page, PageLayout, QrImage, Section};
+use crate::model::{KeyStage, Page, PageLayout, QrImage, Section};
 use leptos::prelude::*;
 
 #[component]
@@ -12,12 +12,7 @@ pub fn ArticlePage(page: Page, section: Option<Section>) -> impl IntoView {
         PageLayout::Card => "article pocket-card",
     };
     let resource = (!page.key_stages.is_empty() || !page.topics.is_empty()).then(|| {
-        let stages = page
-            .key_stages
-            .iter()
-            .map(|stage| stage.short())
-            .collect::<Vec<_>>()
-            .join(", ");
+        let stages = KeyStage::shorts(&page.key_stages);
         let topics = page
             .topics
             .iter()

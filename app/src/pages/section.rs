@@ -15,7 +15,20 @@ pub fn SectionPage(section: Section, pages: Vec<Page>) -> impl IntoView {
     let heading = resources
         .is_some()
         .then_some(view! { <h2>"More in this section"</h2> });
-    let items = others
+    view! {
+        <Breadcrumbs section=None/>
+        <h1>{section.title}</h1>
+        <p class="lead">{section.summary}</p>
+        {resources}
+        {heading}
+        <PageCards pages=others/>
+    }
+}
+
+/// Pages as a list of cards: each title a link, with its summary.
+#[component]
+pub fn PageCards(pages: Vec<Page>) -> impl IntoView {
+    let items = pages
         .into_iter()
         .map(|page| {
             view! {
@@ -28,14 +41,7 @@ pub fn SectionPage(section: Section, pages: Vec<Page>) -> impl IntoView {
             }
         })
         .collect_view();
-    view! {
-        <Breadcrumbs section=None/>
-        <h1>{section.title}</h1>
-        <p class="lead">{section.summary}</p>
-        {resources}
-        {heading}
-        <ul class="cards">{items}</ul>
-    }
+    view! { <ul class="cards">{items}</ul> }
 }
 
 /// Lessons grouped by key stage, then by RSHE theme. Each group heading has a fixed
@@ -82,12 +88,7 @@ fn ResourceList<'a>(pages: Vec<&'a Page>) -> impl IntoView {
     let items = pages
         .into_iter()
         .map(|page| {
-            let stages = page
-                .key_stages
-                .iter()
-                .map(|stage| stage.short())
-                .collect::<Vec<_>>()
-                .join(", ");
+            let stages = KeyStage::shorts(&page.key_stages);
             view! {
                 <li>
                     <a href=page.path.clone()>{page.title.clone()}</a>

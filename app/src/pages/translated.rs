@@ -1,6 +1,7 @@
 //! Pages in another language: a translated page, and each language's home, which
 //! lists its translated pages.
 
+use super::section::PageCards;
 use crate::model::{Language, Page};
 use leptos::prelude::*;
 
@@ -54,21 +55,8 @@ pub fn TranslatedPage(
 /// A language's home: its translated pages, with their summaries.
 #[component]
 pub fn LanguageHome(language: Language, pages: Vec<Page>) -> impl IntoView {
-    let items = pages
-        .into_iter()
-        .map(|page| {
-            view! {
-                <li class="card">
-                    <h2>
-                        <a href=page.path>{page.title}</a>
-                    </h2>
-                    <p>{page.summary}</p>
-                </li>
-            }
-        })
-        .collect_view();
     view! {
         <h1>{language.strings.pages_in_language.clone()}</h1>
-        <ul class="cards">{items}</ul>
+        <PageCards pages/>
     }
 }

@@ -91,41 +91,14 @@ pub fn parse(
     sections: &[&str],
     report: &mut Report,
 ) -> Option<FrontMatter> {
-    let table: Table = match toml::from_str(split.front) {
-        Ok(table) => table,
-        Err(error) => {
-            let line = error
-                .span()
-                .map(|span| split.front_first_line + line_index(split.front, span.start));
-            report.at(file, line).fix(
-                format!("the front matter is not valid: {}.", error.message().trim_end_matches('.')),
-                "Write each field on its own line as name = value, with text in double quotes, for example title = \"Get help now\".",
-            );
-            return None;
-        }
-    };
+    let table = parse_table(split, file, report)?;
     let fields = Fields {
         table: &table,
         split,
         file,
     };
     let errors_before = report.errors().len();
-
-    for key in table.keys() {
-        if !FIELDS.contains(&key.as_str()) {
-            let hint = match closest(key, FIELDS) {
-                Some(near) => format!(
-                    "Did you mean {near}? Fields a page can have: {}.",
-                    FIELDS.join(", ")
-                ),
-                None => format!("Remove it. Fields a page can have: {}.", FIELDS.join(", ")),
-            };
-            report
-                .at(file, fields.line(key))
-                .field(key)
-                .fix("is not a field pages have.", hint);
-        }
-    }
+    fields.refuse_unknown(&FIELDS, "pages", report);
 
     let title = fields.text("title", "title = \"Get help now\"", report);
     let summary = fields.text(
@@ -235,39 +208,14 @@ pub fn parse_translation(
     file: &str,
     report: &mut Report,
 ) -> Option<TranslationFrontMatter> {
-    let table: Table = match toml::from_str(split.front) {
-        Ok(table) => table,
-        Err(error) => {
-            let line = error
-                .span()
-                .map(|span| split.front_first_line + line_index(split.front, span.start));
-            report.at(file, line).fix(
-                format!(
-                    "the front matter is not valid: {}.",
-                    error.message().trim_end_matches('.')
-                ),
-                "Write each field on its own line as name = value, with text in double quotes.",
-            );
-            return None;
-        }
-    };
+    let table = parse_table(split, file, report)?;
     let fields = Fields {
         table: &table,
         split,
         file,
     };
     let errors_before = report.errors().len();
-    for key in table.keys() {
-        if !TRANSLATION_FIELDS.contains(&key.as_str()) {
-            report.at(file, fields.line(key)).field(key).fix(
-                "is not a field translations have.",
-                format!(
-                    "Fields a translation can have: {}.",
-                    TRANSLATION_FIELDS.join(", ")
-                ),
-            );
-        }
-    }
+    fields.refuse_unknown(&TRANSLATION_FIELDS, "translations", report);
     let title = fields.text(
         "title",
         "title = \"…\" (in the language of the page)",
@@ -317,6 +265,23 @@ pub fn parse_translation(
     })
 }
 
+/// The front matter as a TOML table, or the report of why it is not valid TOML.
+fn parse_table(split: &Split<'_>, file: &str, report: &mut Report) -> Option<Table> {
+    match toml::from_str(split.front) {
+        Ok(table) => Some(table),
+        Err(error) => {
+            let line = error
+                .span()
+                .map(|span| split.front_first_line + line_index(split.front, span.start));
+            report.at(file, line).fix(
+                format!("the front matter is not valid: {}.", error.message().trim_end_matches('.')),
+                "Write each field on its own line as name = value, with text in double quotes, for example title = \"Get help now\".",
+            );
+            None
+        }
+    }
+}
+
 /// 0-based index of the line that holds byte `offset` of `text`.
 pub fn line_index(text: &str, offset: usize) -> usize {
     text.get(..offset)
@@ -333,6 +298,24 @@ struct Fields<'a> {
 }
 
 impl Fields<'_> {
+    /// Reports every field that is not one of `known`, suggesting the likely one.
+    fn refuse_unknown(&self, known: &[&str], kind: &str, report: &mut Report) {
+        for key in self.table.keys() {
+            if known.contains(&key.as_str()) {
+                continue;
+            }
+            let list = known.join(", ");
+            let hint = match closest(key, known.iter().copied()) {
+                Some(near) => format!("Did you mean {near}? Fields {kind} can have: {list}."),
+                None => format!("Remove it. Fields {kind} can have: {list}."),
+            };
+            report
+                .at(self.file, self.line(key))
+                .field(key)
+                .fix(format!("is not a field {kind} have."), hint);
+        }
+    }
+
     /// The line where `key` is set, or the opening fence when it is missing.
     fn line(&self, key: &str) -> Option<usize> {
         let found = self.split.front.lines().position(|line| {

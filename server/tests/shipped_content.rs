@@ -1,9 +1,10 @@
-//! The schools section of the shipped content, through the router: a teacher reaches
-//! a KS4 lesson in two clicks, headings keep fixed anchors, and the QR code on a
-//! poster decodes (with an independent reader) to the plain address of the site.
+//! The shipped content through the router, loaded once: the schools section (a
+//! teacher reaches a KS4 lesson in two clicks, headings keep fixed anchors, a poster's
+//! QR code decodes with an independent reader to the plain site address) and the
+//! languages (the right `lang` and `dir`, the review note, a switcher of plain links).
 
 use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use axum::http::{header, Request, StatusCode};
 use http_body_util::BodyExt;
 use server::http::{app, AppState};
 use std::path::Path;
@@ -41,6 +42,10 @@ async fn page(state: &Arc<AppState>, uri: &str) -> String {
         .await
         .expect("infallible");
     assert_eq!(response.status(), StatusCode::OK, "{uri}");
+    assert!(
+        response.headers().get(header::SET_COOKIE).is_none(),
+        "no cookie, not even for a language"
+    );
     let bytes = response
         .into_body()
         .collect()
@@ -146,6 +151,73 @@ async fn the_pocket_card_is_a_card_and_shows_only_register_numbers() {
         "the card itself is discreet: {card}"
     );
     assert!(card.contains("0808 2000 247"));
+}
+
+#[tokio::test]
+async fn a_translation_has_its_language_direction_and_review_note() {
+    for (code, dir) in [("ur", "rtl"), ("pl", "ltr"), ("ar", "rtl")] {
+        let html = page(&state(), &format!("/{code}/get-help/get-help-now")).await;
+        assert!(
+            html.contains(&format!("<html lang=\"{code}\" dir=\"{dir}\">")),
+            "{code}"
+        );
+        assert!(
+            html.contains("class=\"translation-note\""),
+            "{code}: awaiting community review"
+        );
+        assert!(
+            html.contains("href=\"/get-help/get-help-now\" lang=\"en-GB\" hreflang=\"en-GB\""),
+            "{code}: links to its source"
+        );
+        // The exit button explainer is the translated one.
+        assert!(
+            html.contains(&format!(
+                "<a href=\"/{code}/staying-safe/leaving-quickly\" class=\"exit-help\">"
+            )),
+            "{code}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn english_pages_offer_their_translations_with_plain_links() {
+    let html = page(&state(), "/get-help/get-help-now").await;
+    assert!(html.contains("<html lang=\"en-GB\" dir=\"ltr\">"));
+    let switcher = html
+        .split("class=\"language-switcher\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</nav>").next())
+        .expect("a language switcher");
+    for code in ["ur", "pl", "ar"] {
+        assert!(
+            switcher.contains(&format!(
+                "href=\"/{code}/get-help/get-help-now\" lang=\"{code}\" hreflang=\"{code}\""
+            )),
+            "{code} in {switcher}"
+        );
+    }
+    assert!(
+        !switcher.contains("<script") && !switcher.contains("<form"),
+        "links only, no script or form"
+    );
+    // A page with no translation has no switcher, but every footer lists the languages.
+    let html = page(&state(), "/about/privacy").await;
+    assert!(!html.contains("class=\"language-switcher\""));
+    assert!(html.contains("class=\"language-homes\""));
+}
+
+#[tokio::test]
+async fn each_language_home_lists_its_pages() {
+    let html = page(&state(), "/pl").await;
+    assert!(html.contains("<html lang=\"pl\" dir=\"ltr\">"));
+    for path in [
+        "/pl/get-help/get-help-now",
+        "/pl/understanding-abuse/signs-of-abuse",
+        "/pl/get-help/safezones",
+        "/pl/staying-safe/leaving-quickly",
+    ] {
+        assert!(html.contains(&format!("href=\"{path}\"")), "{path}");
+    }
 }
 
 /// Reads the dark squares back out of the SVG's path, draws them at camera-like
