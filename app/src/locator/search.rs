@@ -205,7 +205,7 @@ pub struct Nearby {
 /// What a search found.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Findings {
-    /// Where the search was from, in words ("the HD1 postcode area", "your location").
+    /// Where the search was from, in words ("the AB1 postcode area", "your location").
     pub origin: String,
     pub in_area: bool,
     pub nearby: Vec<Nearby>,
