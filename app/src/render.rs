@@ -77,7 +77,7 @@ pub fn render_document(site: &Site, route: &Route<'_>, options: &LeptosOptions) 
         Route::Home(page) => (page.title.clone(), None, !settings.urgent_help.is_empty()),
         Route::Article(page) => (page.title.clone(), Some(page.section.clone()), false),
         Route::Section(section) => (section.title.clone(), Some(section.id.clone()), false),
-        Route::Find(..) => ("Find help near you".to_owned(), None, true),
+        Route::Find(outcome, _) => ("Find help near you".to_owned(), None, !outcome.is_answer()),
         Route::Problem(problem) => (problem.words().0.to_owned(), None, false),
         Route::Language(language) => (language.strings.pages_in_language.clone(), None, false),
     };

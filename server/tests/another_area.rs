@@ -99,8 +99,14 @@ fn the_same_server_runs_another_area_from_its_content_alone() {
     );
     let answer = post_find(port, "q=Leominster");
     assert!(answer.contains("Nearest to Leominster"), "{answer:.200}");
+    let answer = post_find(port, "q=WR1");
+    assert!(
+        answer.contains("The WR1 postcode area is outside Herefordshire."),
+        "a district near the area: {answer:.200}"
+    );
     let answer = post_find(port, "q=HD1");
-    assert!(answer.contains("The HD1 postcode area is outside Herefordshire."));
+    assert!(answer.starts_with("HTTP/1.1 404"), "{answer:.80}");
+    assert!(answer.contains("We could not find the postcode area HD1 in or near Herefordshire."));
     let answer = post_find(port, "q=%3C%3E");
     assert!(answer.starts_with("HTTP/1.1 400"));
     assert!(answer.contains("such as HR1, or a town such as Leominster"));

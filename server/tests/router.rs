@@ -263,6 +263,19 @@ async fn a_district_posted_without_javascript_is_answered_directly() {
 }
 
 #[tokio::test]
+async fn an_answer_without_javascript_has_the_form_but_no_island_and_no_wasm() {
+    let html = text(post_find("q=zz1").await).await;
+    assert!(
+        html.contains("action=\"/find\""),
+        "the form to search again"
+    );
+    assert!(html.contains("id=\"locator-q\""));
+    assert!(!html.contains("<leptos-island"), "no island: {html}");
+    assert!(!html.contains("data-props"), "no island data");
+    assert!(!html.contains("/pkg/site.js") && !html.contains(".wasm"));
+}
+
+#[tokio::test]
 async fn the_no_javascript_form_filters_by_kind_audience_and_open_now() {
     let nearby = |html: &str| {
         let start = html.find("class=\"result-list\"").expect("nearby list");

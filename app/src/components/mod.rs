@@ -1,5 +1,5 @@
-//! Layout pieces. `CallList` is also used inside islands, so it is compiled into the
-//! WASM; the rest is server-only.
+//! Layout pieces. `CallList`, `LocatorForm` and `ResultsList` are also used inside
+//! islands, so they are compiled into the WASM; the rest is server-only.
 
 #[cfg(feature = "ssr")]
 mod breadcrumbs;
@@ -8,6 +8,7 @@ mod call_list;
 mod date;
 #[cfg(feature = "ssr")]
 mod layout;
+mod locator_form;
 mod results;
 
 #[cfg(feature = "ssr")]
@@ -17,4 +18,5 @@ pub use call_list::CallList;
 pub use date::human_date;
 #[cfg(feature = "ssr")]
 pub use layout::{LanguageLink, Layout};
+pub use locator_form::{FormFields, LocatorForm};
 pub use results::ResultsList;

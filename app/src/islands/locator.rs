@@ -5,10 +5,9 @@
 //! "Use my location" asks the browser for a position only after a tap. Nothing about
 //! the search or the position is ever sent anywhere.
 
-use crate::components::ResultsList;
+use crate::components::{FormFields, LocatorForm, ResultsList};
 use crate::locator::{
     not_found_words, parse_query, present, Choices, Finder, LatLon, LocalTime, ResultsView,
-    AUDIENCE_CHOICES, MAX_QUERY_CHARS,
 };
 use crate::model::LocatorData;
 use leptos::prelude::*;
@@ -20,37 +19,30 @@ pub fn Locator(data: LocatorData, choices: Choices) -> impl IntoView {
     let (hydrated, set_hydrated) = signal(false);
     Effect::new(move |_| set_hydrated.set(true));
     let examples = data.examples.clone();
-    let hint = format!(
-        "For example {} or {}. The first part of a postcode is enough, and a full postcode is cut to its first part straight away.",
-        examples.district, examples.town
-    );
     let scheme = data.scheme_name.clone();
     let finder = StoredValue::new(Finder::new(data));
     let (results, set_results) = signal(None::<ResultsView>);
     let (message, set_message) = signal(String::new());
-    let input: NodeRef<leptos::html::Input> = NodeRef::new();
-    let show_safezones: NodeRef<leptos::html::Input> = NodeRef::new();
-    let show_services: NodeRef<leptos::html::Input> = NodeRef::new();
-    let audience: NodeRef<leptos::html::Select> = NodeRef::new();
-    let open_now: NodeRef<leptos::html::Input> = NodeRef::new();
+    let fields = FormFields::new();
 
     // The choices as the form shows them now.
     let chosen = move || {
         let ticked = |field: NodeRef<leptos::html::Input>| field.get().is_some_and(|f| f.checked());
         Choices {
-            show: if ticked(show_safezones) {
+            show: if ticked(fields.show_safezones) {
                 "safezones"
-            } else if ticked(show_services) {
+            } else if ticked(fields.show_services) {
                 "services"
             } else {
                 "all"
             }
             .to_owned(),
-            audience: audience
+            audience: fields
+                .audience
                 .get()
                 .map(|field| field.value())
                 .unwrap_or_default(),
-            open_now: ticked(open_now),
+            open_now: ticked(fields.open_now),
         }
     };
     let show = move |at: LatLon, origin: String| {
@@ -66,13 +58,18 @@ pub fn Locator(data: LocatorData, choices: Choices) -> impl IntoView {
         ));
         focus_results();
     };
+    let typed_examples = examples.clone();
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let typed = input.get().map(|field| field.value()).unwrap_or_default();
+        let typed = fields
+            .query
+            .get()
+            .map(|field| field.value())
+            .unwrap_or_default();
         match parse_query(&typed) {
             Err(problem) => {
                 set_results.set(None);
-                set_message.set(problem.words(&examples));
+                set_message.set(problem.words(&typed_examples));
             }
             Ok(query) => match finder.with_value(|f| f.gazetteer.resolve(&query)) {
                 Some((at, origin)) => show(at, origin),
@@ -96,54 +93,7 @@ pub fn Locator(data: LocatorData, choices: Choices) -> impl IntoView {
 
     view! {
         <div class="locator" data-hydrated=move || hydrated.get().to_string()>
-            <form class="locator-form" method="post" action="/find" on:submit=on_submit>
-                <label class="locator-label" for="locator-q">"Postcode district or town"</label>
-                <p class="hint" id="locator-hint">
-                    {hint}
-                </p>
-                <fieldset class="locator-choices">
-                    <legend>"Show"</legend>
-                    <div class="choice">
-                        <input type="radio" id="show-all" name="show" value="all" checked=choices.show != "safezones" && choices.show != "services"/>
-                        <label for="show-all">"Safe places and support services"</label>
-                    </div>
-                    <div class="choice">
-                        <input type="radio" id="show-safezones" name="show" value="safezones" checked=choices.show == "safezones" node_ref=show_safezones/>
-                        <label for="show-safezones">{format!("Only {scheme}: places to go to now")}</label>
-                    </div>
-                    <div class="choice">
-                        <input type="radio" id="show-services" name="show" value="services" checked=choices.show == "services" node_ref=show_services/>
-                        <label for="show-services">"Only support services"</label>
-                    </div>
-                </fieldset>
-                <label class="locator-label" for="locator-for">"Who is the help for?"</label>
-                <select id="locator-for" name="for" node_ref=audience>
-                    {AUDIENCE_CHOICES
-                        .iter()
-                        .map(|(key, label)| {
-                            view! { <option value=*key selected=choices.audience == *key>{*label}</option> }
-                        })
-                        .collect_view()}
-                </select>
-                <div class="choice">
-                    <input type="checkbox" id="locator-open" name="open" value="yes" checked=choices.open_now node_ref=open_now/>
-                    <label for="locator-open">"Only places we know are open now"</label>
-                </div>
-                <div class="locator-row">
-                    <input
-                        id="locator-q"
-                        name="q"
-                        type="text"
-                        autocomplete="off"
-                        autocapitalize="characters"
-                        spellcheck="false"
-                        maxlength=MAX_QUERY_CHARS.to_string()
-                        aria-describedby="locator-hint"
-                        node_ref=input
-                    />
-                    <button type="submit" class="button">"Find help near here"</button>
-                </div>
-            </form>
+            <LocatorForm choices scheme examples fields on_submit/>
             <p class="locator-or" hidden=move || !hydrated.get()>
                 <button type="button" class="button button-secondary" id="use-location" on:click=on_locate>
                     "Use my location"

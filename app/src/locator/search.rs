@@ -31,12 +31,7 @@ impl Gazetteer {
             else {
                 continue;
             };
-            let Some(position) = lat
-                .parse()
-                .ok()
-                .zip(lon.parse().ok())
-                .and_then(|(lat, lon)| LatLon::new(lat, lon))
-            else {
+            let Some(position) = position(lat, lon) else {
                 continue;
             };
             let in_area = flag == "1";
@@ -50,12 +45,7 @@ impl Gazetteer {
             else {
                 continue;
             };
-            if let Some(position) = lat
-                .parse()
-                .ok()
-                .zip(lon.parse().ok())
-                .and_then(|(lat, lon)| LatLon::new(lat, lon))
-            {
+            if let Some(position) = position(lat, lon) {
                 town_table.insert(town_key(name), (name.to_owned(), position));
             }
         }
@@ -89,11 +79,48 @@ impl Gazetteer {
     }
 }
 
+/// Town names are matched ignoring spaces and ASCII case (the town table is
+/// ASCII; full Unicode case tables would add 12 KB to the WASM for nothing).
 fn town_key(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let mut key = String::with_capacity(name.len());
+    for word in name.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(word);
+    }
+    key.make_ascii_lowercase();
+    key
+}
+
+/// A position from two decimal numbers in degrees.
+fn position(lat: &str, lon: &str) -> Option<LatLon> {
+    LatLon::new(decimal(lat)?, decimal(lon)?)
+}
+
+/// A plain decimal such as "53.6469" or "-1.7889", read without the float parser
+/// (which, with its tables, would add about 15 KB to the WASM). The digits are read
+/// as a whole number and divided by a power of ten; both are exact in an `f64`, so the
+/// one rounding gives the same nearest value as `str::parse`.
+fn decimal(text: &str) -> Option<f64> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    if whole.is_empty() || whole.len() + fraction.len() > 15 {
+        return None;
+    }
+    let mut number: i64 = 0;
+    for byte in whole.bytes().chain(fraction.bytes()) {
+        if !byte.is_ascii_digit() {
+            return None;
+        }
+        number = number * 10 + i64::from(byte - b'0');
+    }
+    let scale = 10_i64.pow(u32::try_from(fraction.len()).ok()?);
+    let value = number as f64 / scale as f64;
+    Some(if negative { -value } else { value })
 }
 
 /// What to look for. The default finds everything.
@@ -336,7 +363,7 @@ impl Finder {
 pub fn not_found_words(query: &Query, data: &LocatorData) -> String {
     let (area_name, district) = (&data.area_name, &data.examples.district);
     match query {
-        Query::Outcode(code) => format!("We could not find the postcode area {code}. Check it, or try the name of a town."),
+        Query::Outcode(code) => format!("We could not find the postcode area {code} in or near {area_name}. Check it, or try the name of a town. This site lists places in and near {area_name} only."),
         Query::Town(name) => format!(
             "We could not find a town called {name} in or near {area_name}. Try the first part of a postcode, such as {district}."
         ),
@@ -345,10 +372,13 @@ pub fn not_found_words(query: &Query, data: &LocatorData) -> String {
 
 /// "350 m" or "2.4 km".
 pub fn distance_words(metres: f64) -> String {
-    if metres < 950.0 {
-        format!("{} m", ((metres / 50.0).round() * 50.0).max(50.0))
+    // Whole numbers only: formatting an f64 would add about 20 KB to the WASM.
+    if metres.is_nan() || metres < 950.0 {
+        let fifties = (metres / 50.0).round().max(1.0) as u32;
+        format!("{} m", fifties * 50)
     } else {
-        format!("{:.1} km", metres / 1000.0)
+        let tenths = (metres / 100.0).round() as u64;
+        format!("{}.{} km", tenths / 10, tenths % 10)
     }
 }
 
@@ -510,5 +540,53 @@ mod tests {
         assert_eq!(distance_words(20.0), "50 m");
         assert_eq!(distance_words(349.0), "350 m");
         assert_eq!(distance_words(2_430.0), "2.4 km");
+        assert_eq!(distance_words(949.0), "950 m");
+        assert_eq!(distance_words(950.0), "1.0 km");
+        assert_eq!(distance_words(12_351.0), "12.4 km");
+        assert_eq!(distance_words(f64::NAN), "50 m");
+    }
+
+    #[test]
+    fn decimals_read_exactly_as_the_float_parser_reads_them() {
+        for text in [
+            "53.6469",
+            "-1.7889",
+            "0",
+            "-0.5",
+            "57.1352",
+            "-2.1203",
+            "53.64904",
+            "-1.78416",
+            "89.999999",
+            "-179.0000001",
+            "1.1",
+            "0.1",
+            "12345678.9",
+        ] {
+            let expected: f64 = text.parse().expect("a test decimal");
+            assert_eq!(decimal(text), Some(expected), "{text}");
+        }
+        for bad in [
+            "",
+            "-",
+            ".5",
+            "5.",
+            "1e5",
+            "1.2.3",
+            "+1",
+            "abc",
+            "1,5",
+            "1234567890123456",
+        ] {
+            let read = decimal(bad);
+            assert!(read.is_none() || bad == "5.", "{bad} read as {read:?}");
+        }
+        assert_eq!(decimal("5."), Some(5.0));
+    }
+
+    #[test]
+    fn towns_match_whatever_the_case_and_spacing() {
+        assert_eq!(town_key("  Batley   CARR "), "batley carr");
+        assert_eq!(town_key("ديوزبري"), "ديوزبري");
     }
 }

@@ -1,7 +1,8 @@
 //! The locator page. The island answers on the device; without JavaScript the form
-//! posts to the server, which answers with this same page and its results.
+//! posts to the server, which answers with this same page and its results (with the
+//! form but without the island: that page is for people without JavaScript).
 
-use crate::components::ResultsList;
+use crate::components::{FormFields, LocatorForm, ResultsList};
 use crate::islands::Locator;
 use crate::locator::{Choices, ResultsView};
 use crate::model::LocatorData;
@@ -21,12 +22,22 @@ pub enum FindOutcome {
     StaticForm,
 }
 
+impl FindOutcome {
+    /// Whether this answers a search posted without JavaScript. Such a page shows the
+    /// form without the island: it is for people without JavaScript, so it stays small
+    /// and loads no WASM.
+    pub fn is_answer(&self) -> bool {
+        matches!(self, FindOutcome::Results(_) | FindOutcome::Problem(_))
+    }
+}
+
 #[component]
 pub fn FindPage(data: LocatorData, outcome: FindOutcome, choices: Choices) -> impl IntoView {
     let scheme = data.scheme_name.clone();
     let one = scheme.trim_end_matches('s').to_owned();
     let area = data.area_name.clone();
     let is_static = outcome == FindOutcome::StaticForm;
+    let answered = outcome.is_answer();
     let (problem, results) = match outcome {
         FindOutcome::Form | FindOutcome::StaticForm => (None, None),
         FindOutcome::Results(results) => (None, Some(*results)),
@@ -46,7 +57,17 @@ pub fn FindPage(data: LocatorData, outcome: FindOutcome, choices: Choices) -> im
         </p>
         {problem.map(|message| view! { <p class="notice notice-problem" id="find-problem">{message}</p> })}
         {every_place}
-        <Locator data choices/>
+        {if answered {
+            let (scheme, examples) = (data.scheme_name.clone(), data.examples.clone());
+            view! {
+                <div class="locator">
+                    <LocatorForm choices scheme examples fields=FormFields::new() on_submit=|_| {}/>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! { <Locator data choices/> }.into_any()
+        }}
         {results.map(|results| view! { <ResultsList results/> })}
     }
 }

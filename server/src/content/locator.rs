@@ -88,6 +88,10 @@ struct RawService {
     source: String,
 }
 
+/// How far outside the area a postcode district may be and still be searched from:
+/// far enough for people near the border and in the neighbouring towns.
+pub const NEAR_ENOUGH_KM: f64 = 40.0;
+
 /// The shipped postcode and town tables.
 #[derive(Default)]
 pub struct Tables {
@@ -156,9 +160,27 @@ impl Tables {
         self.towns.contains_key(name)
     }
 
+    /// The districts the locator knows: those in the area and those whose middle is
+    /// within [`NEAR_ENOUGH_KM`] of one that is. The page carries this table, so a
+    /// district far away would only add weight: it gets "we could not find it in or
+    /// near the area", on the device and on the server alike.
     fn compact_outcodes(&self) -> String {
+        let inside: Vec<app::locator::LatLon> = self
+            .outcodes
+            .values()
+            .filter(|(_, in_area)| *in_area)
+            .filter_map(|(at, _)| app::locator::LatLon::new(at[0], at[1]))
+            .collect();
+        let near = |at: &[f64; 2]| {
+            app::locator::LatLon::new(at[0], at[1]).is_some_and(|at| {
+                inside
+                    .iter()
+                    .any(|district| district.distance_m(at) <= NEAR_ENOUGH_KM * 1000.0)
+            })
+        };
         self.outcodes
             .iter()
+            .filter(|(_, (at, in_area))| *in_area || near(at))
             .map(|(code, (at, in_area))| {
                 format!("{code} {} {} {}\n", at[0], at[1], u8::from(*in_area))
             })
@@ -591,7 +613,23 @@ pub fn needing_location(data: &LocatorData) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::canonical_postcode;
+    use super::{canonical_postcode, Tables};
+
+    #[test]
+    fn the_page_carries_only_districts_in_or_near_the_area() {
+        let mut tables = Tables::default();
+        for (code, at, in_area) in [
+            ("HD1", [53.6469, -1.7889], true),
+            ("LS1", [53.7965, -1.5478], false),
+            ("AB10", [57.1352, -2.1203], false),
+        ] {
+            tables.outcodes.insert(code.to_owned(), (at, in_area));
+        }
+        assert_eq!(
+            tables.compact_outcodes(),
+            "HD1 53.6469 -1.7889 1\nLS1 53.7965 -1.5478 0\n"
+        );
+    }
 
     #[test]
     fn postcodes_are_written_one_way() {

@@ -5,7 +5,7 @@ use axum::extract::{Request, State};
 use axum::http::{header, HeaderName, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// Headers with fixed values (the CSP comes from the rendered site).
 pub const FIXED: [(&str, &str); 11] = [
@@ -28,6 +28,22 @@ pub const FIXED: [(&str, &str); 11] = [
     ("x-dns-prefetch-control", "off"),
 ];
 
+/// [`FIXED`], parsed and checked once rather than on every response.
+fn fixed_headers() -> &'static [(HeaderName, HeaderValue)] {
+    static PARSED: OnceLock<Vec<(HeaderName, HeaderValue)>> = OnceLock::new();
+    PARSED.get_or_init(|| {
+        FIXED
+            .iter()
+            .map(|(name, value)| {
+                (
+                    HeaderName::from_static(name),
+                    HeaderValue::from_static(value),
+                )
+            })
+            .collect()
+    })
+}
+
 pub async fn privacy_headers(
     State(live): State<Arc<Live>>,
     request: Request,
@@ -35,11 +51,8 @@ pub async fn privacy_headers(
 ) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
-    for (name, value) in FIXED {
-        headers.insert(
-            HeaderName::from_static(name),
-            HeaderValue::from_static(value),
-        );
+    for (name, value) in fixed_headers() {
+        headers.insert(name.clone(), value.clone());
     }
     let policy = match live.preview_policy() {
         Some(policy) => HeaderValue::from_str(policy).ok(),
