@@ -72,6 +72,16 @@ pub fn exit_script() -> &'static str {
 
 /// Renders `route` of `site` to a complete HTML document.
 pub fn render_document(site: &Site, route: &Route<'_>, options: &LeptosOptions) -> String {
+    // Components run as the view is built, so all of it is built under a root with
+    // the server's shared context (islands that wrap server-rendered children need it).
+    let context = std::sync::Arc::new(hydration_context::SsrSharedContext::new());
+    let html = Owner::new_root(Some(context)).with(|| document_html(site, route, options));
+    // Leptos marks some boundaries with "<!>", which HTML parsers accept but report as
+    // an abruptly closed comment. "<!---->" is the same empty comment, written validly.
+    html.replace("<!>", "<!---->")
+}
+
+fn document_html(site: &Site, route: &Route<'_>, options: &LeptosOptions) -> String {
     let settings = site.settings.clone();
     let (title, current_section, has_islands) = match route {
         Route::Home(page) => (page.title.clone(), None, !settings.urgent_help.is_empty()),
@@ -210,10 +220,7 @@ pub fn render_document(site: &Site, route: &Route<'_>, options: &LeptosOptions) 
             </body>
         </html>
     };
-    let html = Owner::new().with(|| document.to_html());
-    // Leptos marks some boundaries with "<!>", which HTML parsers accept but report as
-    // an abruptly closed comment. "<!---->" is the same empty comment, written validly.
-    html.replace("<!>", "<!---->")
+    document.to_html()
 }
 
 /// The same page in the other languages: for a page in the site's language, its

@@ -233,6 +233,23 @@ async fn the_locator_page_is_served_with_its_island_and_a_post_form() {
     );
     assert!(html.contains("autocomplete=\"off\""));
     assert!(html.contains("<leptos-island"));
+    assert!(!html.contains("data-props"), "the island takes no JSON");
+    // The island's data, packed once in its own element, reads back whole.
+    let start = html.find("data-locator=\"").expect("the packed data") + 14;
+    let end = start + html[start..].find('"').expect("attribute ends");
+    let packed = html[start..end]
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+    let data = app::locator::unpack(&packed).expect("the packed data unpacks");
+    assert!(data
+        .places
+        .iter()
+        .any(|place| place.name == "Fixture Library"));
+    assert!(data.outcodes.contains("ZZ1 "), "{}", data.outcodes);
 }
 
 #[tokio::test]

@@ -1,9 +1,14 @@
 //! The Safezone and service locator, on the device.
 //!
 //! Without JavaScript the form posts a postcode district or town to the server. With
-//! the island, the same form is answered here, from data shipped in the page, and
-//! "Use my location" asks the browser for a position only after a tap. Nothing about
-//! the search or the position is ever sent anywhere.
+//! the island, the same form is answered here, from data the page carries (packed by
+//! [`crate::locator::pack`] into the element [`DATA_ELEMENT_ID`]), and "Use my
+//! location" asks the browser for a position only after a tap. Nothing about the
+//! search or the position is ever sent anywhere. If the data cannot be read, the form
+//! is left to post to the server as it does without JavaScript.
+//!
+//! The island takes no props: props would be JSON, and a JSON parser would be most of
+//! the WASM.
 
 use crate::components::{FormFields, LocatorForm, ResultsList};
 use crate::locator::{
@@ -12,15 +17,20 @@ use crate::locator::{
 use crate::model::LocatorData;
 use leptos::prelude::*;
 
-/// The locator form and its answers. `choices` are the filters the server last
-/// answered with, so the form shows them again.
+/// The id of the element whose `data-locator` attribute carries the packed data.
+pub const DATA_ELEMENT_ID: &str = "locator-data";
+
 #[island]
-pub fn Locator(data: LocatorData, choices: Choices) -> impl IntoView {
+pub fn Locator() -> impl IntoView {
     let (hydrated, set_hydrated) = signal(false);
     Effect::new(move |_| set_hydrated.set(true));
-    let examples = data.examples.clone();
-    let scheme = data.scheme_name.clone();
-    let finder = StoredValue::new(Finder::new(data));
+    let data = island_data();
+    let ready = data.is_some();
+    let (scheme, examples) = data
+        .as_ref()
+        .map(|data| (data.scheme_name.clone(), data.examples.clone()))
+        .unwrap_or_default();
+    let finder = StoredValue::new(data.map(Finder::new));
     let (results, set_results) = signal(None::<ResultsView>);
     let (message, set_message) = signal(String::new());
     let fields = FormFields::new();
@@ -53,13 +63,18 @@ pub fn Locator(data: LocatorData, choices: Choices) -> impl IntoView {
             return;
         };
         set_message.set(String::new());
-        set_results.set(Some(
-            finder.with_value(|f| present(f, &f.search(at, origin, &filter), now)),
-        ));
+        set_results.set(finder.with_value(|finder| {
+            finder
+                .as_ref()
+                .map(|f| present(f, &f.search(at, origin, &filter), now))
+        }));
         focus_results();
     };
     let typed_examples = examples.clone();
     let on_submit = move |event: leptos::ev::SubmitEvent| {
+        if !ready {
+            return; // The browser posts the form, as without JavaScript.
+        }
         event.prevent_default();
         let typed = fields
             .query
@@ -71,13 +86,23 @@ pub fn Locator(data: LocatorData, choices: Choices) -> impl IntoView {
                 set_results.set(None);
                 set_message.set(problem.words(&typed_examples));
             }
-            Ok(query) => match finder.with_value(|f| f.gazetteer.resolve(&query)) {
-                Some((at, origin)) => show(at, origin),
-                None => {
-                    set_results.set(None);
-                    set_message.set(finder.with_value(|f| not_found_words(&query, &f.data)));
+            Ok(query) => {
+                let found = finder.with_value(|finder| {
+                    finder.as_ref().map(|f| {
+                        f.gazetteer
+                            .resolve(&query)
+                            .ok_or_else(|| not_found_words(&query, &f.data))
+                    })
+                });
+                match found {
+                    Some(Ok((at, origin))) => show(at, origin),
+                    Some(Err(words)) => {
+                        set_results.set(None);
+                        set_message.set(words);
+                    }
+                    None => {}
                 }
-            },
+            }
         }
     };
     let on_locate = move |_| {
@@ -93,8 +118,8 @@ pub fn Locator(data: LocatorData, choices: Choices) -> impl IntoView {
 
     view! {
         <div class="locator" data-hydrated=move || hydrated.get().to_string()>
-            <LocatorForm choices scheme examples fields on_submit/>
-            <p class="locator-or" hidden=move || !hydrated.get()>
+            <LocatorForm choices=Choices::default() scheme examples fields on_submit/>
+            <p class="locator-or" hidden=move || !(ready && hydrated.get())>
                 <button type="button" class="button button-secondary" id="use-location" on:click=on_locate>
                     "Use my location"
                 </button>
@@ -104,6 +129,21 @@ pub fn Locator(data: LocatorData, choices: Choices) -> impl IntoView {
             {move || results.get().map(|results| view! { <ResultsList results/> })}
         </div>
     }
+}
+
+/// The locator's data: on the server from the page's context, on the device from the
+/// element the page carries it in.
+#[cfg(feature = "hydrate")]
+fn island_data() -> Option<LocatorData> {
+    let packed = document()
+        .get_element_by_id(DATA_ELEMENT_ID)?
+        .get_attribute("data-locator")?;
+    crate::locator::unpack(&packed)
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn island_data() -> Option<LocatorData> {
+    use_context::<LocatorData>()
 }
 
 /// The time now in the UK, from the device's clock.

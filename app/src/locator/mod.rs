@@ -5,6 +5,7 @@
 
 mod hours;
 mod index;
+mod packed;
 mod point;
 mod present;
 mod query;
@@ -15,6 +16,7 @@ pub use hours::{
     Timetable, DAY_MINUTES, WEEKDAYS,
 };
 pub use index::{Hit, Index};
+pub use packed::{pack, unpack};
 pub use point::{compass_point, walking_minutes, LatLon};
 pub use present::{hours_words, present, NearbyView, NoneOpenView, RemoteView, ResultsView};
 pub use query::{parse_query, Query, QueryError, MAX_QUERY_CHARS};

@@ -3,7 +3,7 @@
 //! form but without the island: that page is for people without JavaScript).
 
 use crate::components::{FormFields, LocatorForm, ResultsList};
-use crate::islands::Locator;
+use crate::islands::{Locator, LOCATOR_DATA_ID};
 use crate::locator::{Choices, ResultsView};
 use crate::model::LocatorData;
 use leptos::prelude::*;
@@ -66,7 +66,14 @@ pub fn FindPage(data: LocatorData, outcome: FindOutcome, choices: Choices) -> im
             }
             .into_any()
         } else {
-            view! { <Locator data choices/> }.into_any()
+            // The island's data, packed once, in an element of its own.
+            let packed = crate::locator::pack(&data);
+            provide_context(data);
+            view! {
+                <div id=LOCATOR_DATA_ID hidden data-locator=packed></div>
+                <Locator/>
+            }
+            .into_any()
         }}
         {results.map(|results| view! { <ResultsList results/> })}
     }
