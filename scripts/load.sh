@@ -27,6 +27,14 @@ for _ in $(seq 100); do
   curl -sf "http://$address/" >/dev/null && break
   sleep 0.1
 done
+# The bundle's fingerprinted name, as the pages give it.
+bundle=$(curl -sf "http://$address/find" | grep -o '/pkg/site\.[0-9a-f]*\.css' | head -1)
+bundle=${bundle%.css}
+if [ -z "$bundle" ]; then
+  echo "The locator page names no fingerprinted bundle." >&2
+  exit 1
+fi
+export ASSET_PATHS="$bundle.css $bundle.js $bundle.wasm"
 status=0
 printf '%-8s %12s %10s %10s %8s\n' scenario 'req/s' p50 p99 errors
 for scenario in pages assets find; do

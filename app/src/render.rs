@@ -191,6 +191,8 @@ fn document_html(site: &Site, route: &Route<'_>, options: &LeptosOptions) -> Str
     let page_language = page_language.map(|language| language.code.clone());
     let sections = site.sections.clone();
     let options = options.clone();
+    // The bundle's name carries its fingerprint (see the server's assets module).
+    let stylesheet = format!("/{}/{}.css", options.site_pkg_dir, options.output_name);
     let document = view! {
         <!DOCTYPE html>
         <html lang=language dir=direction.attribute()>
@@ -200,7 +202,7 @@ fn document_html(site: &Site, route: &Route<'_>, options: &LeptosOptions) -> Str
                 <meta name="referrer" content="no-referrer"/>
                 <meta name="robots" content="noarchive"/>
                 <title>{document_title}</title>
-                <link rel="stylesheet" href="/pkg/site.css"/>
+                <link rel="stylesheet" href=stylesheet/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <script inner_html=exit_script()></script>
                 {has_islands.then(|| view! { <HydrationScripts options islands=true/> })}

@@ -1,4 +1,5 @@
-//! Static files (the built CSS, the island bundle, public/) read once into memory.
+//! Static files (the built CSS, the island bundle, public/) read once into memory, and
+//! the bundle's fingerprint.
 
 use crate::encoded::{content_type_for, Encoded};
 use std::collections::HashMap;
@@ -10,9 +11,9 @@ pub type Assets = HashMap<String, Encoded>;
 /// Reads every file under `root` (the site root cargo-leptos builds). A missing root
 /// gives no assets: pages still work, unstyled, and the exit link still works.
 pub fn load_assets(root: &Path) -> std::io::Result<Assets> {
-    let mut assets = Assets::new();
+    let mut files: Vec<(String, &'static str, axum::body::Bytes)> = Vec::new();
     if !root.exists() {
-        return Ok(assets);
+        return Ok(Assets::new());
     }
     let mut stack: Vec<PathBuf> = vec![root.to_path_buf()];
     while let Some(dir) = stack.pop() {
@@ -32,8 +33,137 @@ pub fn load_assets(root: &Path) -> std::io::Result<Assets> {
                 continue;
             }
             let body = std::fs::read(&path)?;
-            assets.insert(url.clone(), Encoded::new(content_type_for(&url), body));
+            let content_type = content_type_for(&url);
+            files.push((url, content_type, body.into()));
         }
     }
-    Ok(assets)
+    Ok(Encoded::many(files).into_iter().collect())
+}
+
+/// The header that lets a CDN in front of the site keep a fingerprinted file for a
+/// year. Browsers ignore it (RFC 9213): for them every response stays `no-store`, so
+/// nothing of the site is left in a browser's cache.
+pub const CDN_CACHE_CONTROL: (&str, &str) =
+    ("cdn-cache-control", "public, max-age=31536000, immutable");
+
+/// Gives the built bundle (`<name>.css`, `<name>.js`, `<name>.wasm` in the package
+/// directory) names with a fingerprint of their contents, `<name>.<fingerprint>.css`
+/// and so on, and returns the name pages should use for them. The three share one
+/// fingerprint, because the island loader takes one name for the JS and the WASM.
+/// Without a built bundle nothing changes.
+pub fn fingerprint(assets: &Assets, pkg_dir: &str, name: &str) -> (Assets, String) {
+    use sha2::{Digest, Sha256};
+    let path = |extension: &str| format!("/{pkg_dir}/{name}.{extension}");
+    let bundle: Vec<(String, &Encoded)> = ["css", "js", "wasm"]
+        .into_iter()
+        .filter_map(|extension| {
+            let path = path(extension);
+            assets.get(&path).map(|asset| (path, asset))
+        })
+        .collect();
+    if bundle.is_empty() {
+        return (assets.clone(), name.to_owned());
+    }
+    let mut hasher = Sha256::new();
+    for (path, asset) in &bundle {
+        hasher.update(path.as_bytes());
+        hasher.update(&asset.identity);
+    }
+    let digest = hasher.finalize();
+    let fingerprint: String = digest
+        .iter()
+        .take(5)
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
+    let fingerprinted = format!("{name}.{fingerprint}");
+    let mut renamed = assets.clone();
+    for (path, asset) in bundle {
+        renamed.remove(&path);
+        let extension = path.rsplit('.').next().unwrap_or_default();
+        renamed.insert(
+            format!("/{pkg_dir}/{fingerprinted}.{extension}"),
+            asset.clone(),
+        );
+    }
+    (renamed, fingerprinted)
+}
+
+/// The assets with the bundle fingerprinted, and the options that name it so.
+pub fn fingerprinted(
+    assets: &Assets,
+    options: &leptos::config::LeptosOptions,
+) -> (Assets, leptos::config::LeptosOptions) {
+    let (assets, name) = fingerprint(assets, &options.site_pkg_dir, &options.output_name);
+    let mut options = options.clone();
+    options.output_name = name.into();
+    (assets, options)
+}
+
+/// Whether `path` is a fingerprinted file of the bundle, safe for a CDN to keep.
+pub fn is_fingerprinted(path: &str, pkg_dir: &str) -> bool {
+    path.strip_prefix('/')
+        .and_then(|rest| rest.strip_prefix(pkg_dir))
+        .and_then(|rest| rest.strip_prefix('/'))
+        .is_some_and(|file| file.split('.').count() >= 3)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundle(css: &str) -> Assets {
+        let mut assets = Assets::new();
+        for (path, body) in [
+            ("/pkg/site.css", css),
+            ("/pkg/site.js", "js"),
+            ("/pkg/site.wasm", "wasm"),
+            ("/favicon.svg", "<svg/>"),
+        ] {
+            assets.insert(
+                path.to_owned(),
+                Encoded::new(content_type_for(path), body.to_owned()),
+            );
+        }
+        assets
+    }
+
+    #[test]
+    fn the_bundle_is_renamed_by_its_contents_and_nothing_else_is() {
+        let (renamed, name) = fingerprint(&bundle("a{}"), "pkg", "site");
+        assert!(
+            name.starts_with("site.") && name.len() == "site.".len() + 10,
+            "{name}"
+        );
+        let mut paths: Vec<&String> = renamed.keys().collect();
+        paths.sort();
+        assert_eq!(
+            paths,
+            [
+                "/favicon.svg".to_owned(),
+                format!("/pkg/{name}.css"),
+                format!("/pkg/{name}.js"),
+                format!("/pkg/{name}.wasm"),
+            ]
+            .iter()
+            .collect::<Vec<_>>()
+        );
+        assert!(is_fingerprinted(&format!("/pkg/{name}.wasm"), "pkg"));
+        assert!(!is_fingerprinted("/pkg/site.wasm", "pkg"));
+        assert!(!is_fingerprinted("/favicon.svg", "pkg"));
+        // The same files, the same names; a change anywhere, new names.
+        assert_eq!(fingerprint(&bundle("a{}"), "pkg", "site").1, name);
+        assert_ne!(fingerprint(&bundle("b{}"), "pkg", "site").1, name);
+    }
+
+    #[test]
+    fn without_a_bundle_nothing_changes() {
+        let mut assets = Assets::new();
+        assets.insert(
+            "/favicon.svg".to_owned(),
+            Encoded::new("image/svg+xml", "<svg/>"),
+        );
+        let (same, name) = fingerprint(&assets, "pkg", "site");
+        assert_eq!(name, "site");
+        assert_eq!(same.len(), 1);
+    }
 }

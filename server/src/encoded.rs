@@ -64,6 +64,41 @@ impl Encoded {
         }
     }
 
+    /// Encodes many bodies at once, on every core (compressing at the highest levels
+    /// is most of the start-up time), keeping each with its key, in order.
+    pub fn many<K: Send>(items: Vec<(K, &'static str, Bytes)>) -> Vec<(K, Encoded)> {
+        let workers = std::thread::available_parallelism()
+            .map_or(1, std::num::NonZeroUsize::get)
+            .clamp(1, items.len().max(1));
+        let mut shares: Vec<Vec<_>> = (0..workers).map(|_| Vec::new()).collect();
+        for (index, item) in items.into_iter().enumerate() {
+            shares[index % workers].push((index, item));
+        }
+        let mut done: Vec<(usize, K, Encoded)> = std::thread::scope(|scope| {
+            let running: Vec<_> = shares
+                .into_iter()
+                .map(|share| {
+                    scope.spawn(move || {
+                        share
+                            .into_iter()
+                            .map(|(index, (key, content_type, body))| {
+                                (index, key, Encoded::new(content_type, body))
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            running
+                .into_iter()
+                .flat_map(|worker| worker.join().unwrap_or_default())
+                .collect()
+        });
+        done.sort_by_key(|(index, ..)| *index);
+        done.into_iter()
+            .map(|(_, key, encoded)| (key, encoded))
+            .collect()
+    }
+
     /// The body for `coding`, and the coding actually used.
     pub fn pick(&self, coding: Coding) -> (&Bytes, Coding) {
         match (coding, &self.brotli, &self.gzip) {
@@ -137,6 +172,26 @@ mod tests {
             .read_to_string(&mut decoded)
             .expect("unbrotli");
         assert_eq!(decoded, text);
+    }
+
+    #[test]
+    fn many_bodies_are_encoded_each_with_its_key_in_order() {
+        let items: Vec<(usize, &'static str, Bytes)> = (0..9)
+            .map(|n| {
+                (
+                    n,
+                    "text/plain; charset=utf-8",
+                    Bytes::from("x".repeat(n * 100)),
+                )
+            })
+            .collect();
+        let encoded = Encoded::many(items);
+        assert_eq!(encoded.len(), 9);
+        for (n, (key, body)) in encoded.iter().enumerate() {
+            assert_eq!(*key, n);
+            assert_eq!(body.identity.len(), n * 100);
+        }
+        assert!(Encoded::many(Vec::<((), &'static str, Bytes)>::new()).is_empty());
     }
 
     #[test]

@@ -80,6 +80,12 @@ pub fn export(
         headers.push_str(&format!("  {name}: {value}\n"));
     }
     headers.push_str(&format!("  content-security-policy: {policy}\n"));
+    // The bundle's files are fingerprinted: a CDN may keep them (browsers may not).
+    let (name, value) = crate::assets::CDN_CACHE_CONTROL;
+    headers.push_str(&format!(
+        "/{}/{}.*\n  {name}: {value}\n",
+        options.site_pkg_dir, options.output_name
+    ));
     std::fs::write(out.join("_headers"), headers)?;
     done.files += 1;
     // Old addresses, in the format Netlify and Cloudflare Pages read.

@@ -117,7 +117,10 @@ fn built(
 )> {
     let options = server::leptos_options();
     match server::assets::load_assets(std::path::Path::new(&*options.site_root)) {
-        Ok(assets) => Some((server::render::render_site(site, &options), assets, options)),
+        Ok(assets) => {
+            let (assets, options) = server::assets::fingerprinted(&assets, &options);
+            Some((server::render::render_site(site, &options), assets, options))
+        }
         Err(error) => {
             eprintln!(
                 "could not read the built assets in {}: {error}",

@@ -3,6 +3,7 @@
 use crate::encoded::Encoded;
 use app::model::Site;
 use app::render::{render_document, FindOutcome, Problem, Route, FIND_PATH};
+use axum::body::Bytes;
 use base64::Engine;
 use leptos::config::LeptosOptions;
 use sha2::{Digest, Sha256};
@@ -23,6 +24,13 @@ pub struct RenderedSite {
     pub redirects: HashMap<String, String>,
     /// Open data files (JSON), by path.
     pub data: HashMap<String, Encoded>,
+}
+
+/// What a body to compress is, so it can be put back in its place.
+enum Body {
+    Page(String),
+    Problem(usize),
+    Data(String),
 }
 
 pub fn render_site(site: &Site, options: &LeptosOptions) -> RenderedSite {
@@ -76,26 +84,41 @@ pub fn render_site(site: &Site, options: &LeptosOptions) -> RenderedSite {
         .collect();
     hashes.sort();
     hashes.dedup();
+    // Everything is compressed together, on every core.
+    const JSON: &str = "application/json; charset=utf-8";
+    let mut bodies: Vec<(Body, &'static str, Bytes)> = documents
+        .into_iter()
+        .map(|(path, html)| (Body::Page(path), HTML, Bytes::from(html)))
+        .collect();
+    for (which, html) in problems.into_iter().enumerate() {
+        bodies.push((Body::Problem(which), HTML, Bytes::from(html)));
+    }
+    for (path, json) in crate::open_data::files(site) {
+        bodies.push((Body::Data(path.to_owned()), JSON, Bytes::from(json)));
+    }
+    let mut pages = HashMap::new();
+    let mut data = HashMap::new();
+    let mut problems: [Option<Encoded>; 3] = [None, None, None];
+    for (body, encoded) in Encoded::many(bodies) {
+        match body {
+            Body::Page(path) => {
+                pages.insert(path, encoded);
+            }
+            Body::Data(path) => {
+                data.insert(path, encoded);
+            }
+            Body::Problem(which) => problems[which] = Some(encoded),
+        }
+    }
     let [not_found, method_not_allowed, server_error] =
-        problems.map(|html| Encoded::new(HTML, html));
+        problems.map(|page| page.unwrap_or_else(|| Encoded::new(HTML, "")));
     RenderedSite {
-        pages: documents
-            .into_iter()
-            .map(|(path, html)| (path, Encoded::new(HTML, html)))
-            .collect(),
+        pages,
         not_found,
         method_not_allowed,
         server_error,
         content_security_policy: content_security_policy(&hashes),
-        data: crate::open_data::files(site)
-            .into_iter()
-            .map(|(path, json)| {
-                (
-                    path.to_owned(),
-                    Encoded::new("application/json; charset=utf-8", json),
-                )
-            })
-            .collect(),
+        data,
         redirects: site
             .pages
             .iter()

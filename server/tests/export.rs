@@ -13,12 +13,14 @@ fn the_export_holds_every_page_asset_and_header() {
     let options = leptos::config::LeptosOptions::builder()
         .output_name("site")
         .build();
-    let rendered = server::render::render_site(&site, &options);
     let mut assets = server::assets::Assets::new();
     assets.insert(
         "/pkg/site.css".into(),
         Encoded::new("text/css; charset=utf-8", "body{color:#0b0c0c}".repeat(50)),
     );
+    let (assets, options) = server::assets::fingerprinted(&assets, &options);
+    let rendered = server::render::render_site(&site, &options);
+    let stylesheet = format!("pkg/{}.css", options.output_name);
     let out = std::env::temp_dir().join(format!("export-test-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&out);
     let done =
@@ -61,7 +63,13 @@ fn the_export_holds_every_page_asset_and_header() {
     assert!(std::fs::read_to_string(out.join("404.html"))
         .expect("404 page")
         .contains("We cannot find that page"));
-    assert!(out.join("pkg/site.css").exists() && out.join("pkg/site.css.br").exists());
+    assert!(
+        out.join(&stylesheet).exists() && out.join(format!("{stylesheet}.br")).exists(),
+        "the fingerprinted stylesheet, precompressed"
+    );
+    assert!(std::fs::read_to_string(out.join("index.html"))
+        .expect("home page")
+        .contains(&format!("href=\"/{stylesheet}\"")));
     // The open data, at the same stable paths as on the server.
     let services = std::fs::read_to_string(out.join("open-data/hsds/services.json"))
         .expect("open data exported");
@@ -72,5 +80,12 @@ fn the_export_holds_every_page_asset_and_header() {
     assert!(headers.contains("  cache-control: no-store"));
     assert!(headers.contains("  content-security-policy: default-src 'none';"));
     assert!(headers.contains("frame-ancestors 'none'"));
+    assert!(
+        headers.contains(&format!(
+            "\n/pkg/{}.*\n  cdn-cache-control: public, max-age=31536000, immutable\n",
+            options.output_name
+        )),
+        "{headers}"
+    );
     let _ = std::fs::remove_dir_all(&out);
 }

@@ -180,13 +180,37 @@ async fn other_methods_get_405_with_allow() {
 }
 
 #[tokio::test]
-async fn assets_are_served_compressed_from_memory() {
-    let response = send(Method::GET, "/pkg/site.css", Some("gzip, br")).await;
+async fn assets_are_fingerprinted_and_served_compressed_from_memory() {
+    // Pages name the stylesheet by a fingerprint of its contents.
+    let home = text(send(Method::GET, "/", None).await).await;
+    let start = home
+        .find("<link rel=\"stylesheet\" href=\"")
+        .expect("stylesheet")
+        + 29;
+    let stylesheet = &home[start..start + home[start..].find('"').expect("href ends")];
+    assert!(
+        stylesheet.starts_with("/pkg/site.") && stylesheet.ends_with(".css"),
+        "{stylesheet}"
+    );
+    assert_ne!(stylesheet, "/pkg/site.css");
+    let unfingerprinted = send(Method::GET, "/pkg/site.css", None).await;
+    assert_eq!(unfingerprinted.status(), StatusCode::NOT_FOUND);
+
+    let response = send(Method::GET, stylesheet, Some("gzip, br")).await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_privacy_headers(&response, "asset");
     assert_eq!(response.headers()[header::CONTENT_ENCODING], "br");
     assert_eq!(response.headers()[header::VARY], "Accept-Encoding");
-    let plain = send(Method::GET, "/pkg/site.css", None).await;
+    // A CDN may keep it; a browser may not.
+    assert_eq!(
+        response.headers()["cdn-cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(
+        response.headers()[header::CACHE_CONTROL],
+        "no-store, max-age=0"
+    );
+    let plain = send(Method::GET, stylesheet, None).await;
     assert!(plain.headers().get(header::CONTENT_ENCODING).is_none());
     assert_eq!(text(plain).await, "body{color:#0b0c0c}".repeat(50));
 }

@@ -1,76 +1,92 @@
-//! Request logging that cannot leak: the method, a fixed label for the kind of route,
-//! and the status. Never the path, query, body, headers or the visitor's address.
+//! Request logging that cannot leak: counts of requests by method, a fixed label for
+//! the kind of route, and status. Never the path, query, body, headers or the visitor's
+//! address, and not even the moment of a single request: every [`INTERVAL`] one line
+//! per kind of request seen, such as `requests method=GET route=page status=200 count=412`.
 //!
-//! Lines go through a channel to one writer thread, which writes them in batches, so a
-//! surge does not turn into one write to stderr per request. [`flush`] waits until
-//! every line sent so far is written (the server calls it before it exits).
+//! Each worker thread counts in its own table, so answering a request takes no shared
+//! lock, no channel and no system call. One writer thread adds the tables up and writes
+//! the lines. [`flush`] writes what has been counted so far (the server calls it before
+//! it exits).
 
 use axum::extract::Request;
 use axum::http::Method;
 use axum::middleware::Next;
 use axum::response::Response;
+use std::collections::HashMap;
 use std::io::Write;
-use std::sync::mpsc::{channel, Sender};
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Duration;
+
+/// How often the counts are written.
+pub const INTERVAL: Duration = Duration::from_secs(10);
 
 /// The kind of route that answered, set by the handler: "page", "asset", "not-found"…
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RouteLabel(pub &'static str);
 
-enum Message {
-    Line {
-        method: &'static str,
-        route: &'static str,
-        status: u16,
-    },
-    Flush(Sender<()>),
-}
+type Key = (&'static str, &'static str, u16);
+type Counts = HashMap<Key, u64>;
 
-fn writer() -> &'static Mutex<Sender<Message>> {
-    static WRITER: OnceLock<Mutex<Sender<Message>>> = OnceLock::new();
-    WRITER.get_or_init(|| {
-        let (send, receive) = channel::<Message>();
-        std::thread::spawn(move || {
-            let mut out = std::io::BufWriter::new(std::io::stderr());
-            while let Ok(first) = receive.recv() {
-                let mut next = Some(first);
-                while let Some(message) = next {
-                    match message {
-                        Message::Line {
-                            method,
-                            route,
-                            status,
-                        } => {
-                            let _ = writeln!(
-                                out,
-                                "request method={method} route={route} status={status}"
-                            );
-                        }
-                        Message::Flush(done) => {
-                            let _ = out.flush();
-                            let _ = done.send(());
-                        }
-                    }
-                    next = receive.try_recv().ok();
-                }
-                let _ = out.flush();
-            }
+/// Every thread's table of counts.
+fn tables() -> &'static Mutex<Vec<Arc<Mutex<Counts>>>> {
+    static TABLES: OnceLock<Mutex<Vec<Arc<Mutex<Counts>>>>> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        std::thread::spawn(|| loop {
+            std::thread::sleep(INTERVAL);
+            flush();
         });
-        Mutex::new(send)
+        Mutex::new(Vec::new())
     })
 }
 
-fn send(message: Message) {
-    if let Ok(sender) = writer().lock() {
-        let _ = sender.send(message);
-    }
+thread_local! {
+    /// This thread's counts. Only the writer thread ever waits for its lock, briefly.
+    static COUNTS: Arc<Mutex<Counts>> = {
+        let table = Arc::new(Mutex::new(Counts::new()));
+        if let Ok(mut all) = tables().lock() {
+            all.push(table.clone());
+        }
+        table
+    };
 }
 
-/// Waits until every line logged so far has been written.
+fn count(key: Key) {
+    COUNTS.with(|table| {
+        if let Ok(mut counts) = table.lock() {
+            *counts.entry(key).or_insert(0) += 1;
+        }
+    });
+}
+
+/// Writes every count made so far, one line per kind of request, and starts again.
 pub fn flush() {
-    let (done, wait) = channel();
-    send(Message::Flush(done));
-    let _ = wait.recv_timeout(std::time::Duration::from_secs(2));
+    let mut out = std::io::stderr().lock();
+    for line in drain_lines() {
+        let _ = writeln!(out, "{line}");
+    }
+    let _ = out.flush();
+}
+
+/// The lines for every count made so far, in a stable order; the counts start again.
+fn drain_lines() -> Vec<String> {
+    let mut total = Counts::new();
+    if let Ok(all) = tables().lock() {
+        for table in all.iter() {
+            if let Ok(mut counts) = table.lock() {
+                for (key, n) in counts.drain() {
+                    *total.entry(key).or_insert(0) += n;
+                }
+            }
+        }
+    }
+    let mut counts: Vec<(Key, u64)> = total.into_iter().collect();
+    counts.sort();
+    counts
+        .into_iter()
+        .map(|((method, route, status), n)| {
+            format!("requests method={method} route={route} status={status} count={n}")
+        })
+        .collect()
 }
 
 pub async fn log_request(request: Request, next: Next) -> Response {
@@ -80,11 +96,7 @@ pub async fn log_request(request: Request, next: Next) -> Response {
         .extensions()
         .get::<RouteLabel>()
         .map_or("other", |label| label.0);
-    send(Message::Line {
-        method,
-        route,
-        status: response.status().as_u16(),
-    });
+    count((method, route, response.status().as_u16()));
     response
 }
 
@@ -99,5 +111,34 @@ fn known_method(method: &Method) -> &'static str {
         Method::OPTIONS => "OPTIONS",
         Method::PATCH => "PATCH",
         _ => "OTHER",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn requests_are_counted_by_kind_and_the_counts_start_again() {
+        count(("GET", "counting-test", 200));
+        count(("GET", "counting-test", 200));
+        std::thread::spawn(|| count(("GET", "counting-test", 200)))
+            .join()
+            .expect("a second thread counts too");
+        count(("OTHER", "counting-test", 405));
+        let lines: Vec<String> = drain_lines()
+            .into_iter()
+            .filter(|line| line.contains("counting-test"))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "requests method=GET route=counting-test status=200 count=3",
+                "requests method=OTHER route=counting-test status=405 count=1",
+            ]
+        );
+        assert!(!drain_lines()
+            .iter()
+            .any(|line| line.contains("counting-test")));
     }
 }

@@ -42,6 +42,8 @@ impl AppState {
         assets: Assets,
         options: leptos::config::LeptosOptions,
     ) -> AppState {
+        // Pages name the bundle by its fingerprint.
+        let (assets, options) = crate::assets::fingerprinted(&assets, &options);
         let rendered = crate::render::render_site(&site, &options);
         AppState {
             policy_header: HeaderValue::from_str(&rendered.content_security_policy).ok(),
@@ -140,7 +142,15 @@ async fn serve_path(
         }
     }
     if let Some(asset) = state.assets.get(path) {
-        return encoded_response(asset, StatusCode::OK, coding, head_only, "asset");
+        let mut response = encoded_response(asset, StatusCode::OK, coding, head_only, "asset");
+        if crate::assets::is_fingerprinted(path, &state.find.options.site_pkg_dir) {
+            let (name, value) = crate::assets::CDN_CACHE_CONTROL;
+            response.headers_mut().insert(
+                axum::http::HeaderName::from_static(name),
+                HeaderValue::from_static(value),
+            );
+        }
+        return response;
     }
     if let Some(moved_to) = state.site.redirects.get(path) {
         // A page's old address, kept working for links from schools and posters.
