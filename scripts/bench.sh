@@ -3,7 +3,8 @@
 # same pages, in one run, on this machine. Prints req/s and p99 for each and the
 # ratio (goal: at least 0.9), the locator POST throughput, cold start to first byte,
 # and the time to load and check all the content. Installs wrk and nginx (Debian)
-# when missing. BENCH_SECONDS (default 20) sets each wrk run's length.
+# when missing. BENCH_SECONDS (default 20) sets each wrk run's length; BENCH_ROUNDS
+# (default 3) how many turns each server takes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${BENCH_SECONDS:-20}"
@@ -57,11 +58,23 @@ sleep 0.5
 run() { wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$2" "$1"; }
 rps() { awk '/^Requests\/sec/ {print $2}'; }
 p99() { awk '$1=="99%" {print $2}'; }
-ours=$(run http://127.0.0.1:3100 scripts/load/pages-gzip.lua)
-theirs=$(run http://127.0.0.1:3200 scripts/load/pages-gzip.lua)
+# The two servers take turns, BENCH_ROUNDS times (default 3), and the median round of
+# each is reported, so a noisy moment on a shared machine does not decide the ratio.
+rounds="${BENCH_ROUNDS:-3}"
+for round in $(seq "$rounds"); do
+  run http://127.0.0.1:3100 scripts/load/pages-gzip.lua >"$work/ours.$round"
+  run http://127.0.0.1:3200 scripts/load/pages-gzip.lua >"$work/theirs.$round"
+done
+median() { # the output of the round with the median req/s
+  for file in "$work/$1".*; do printf '%s %s\n' "$(rps <"$file")" "$file"; done |
+    sort -n | awk '{line[NR]=$2} END {print line[int((NR+1)/2)]}'
+}
+ours=$(cat "$(median ours)")
+theirs=$(cat "$(median theirs)")
 find=$(run http://127.0.0.1:3100 scripts/load/find.lua)
 ours_rps=$(rps <<<"$ours"); theirs_rps=$(rps <<<"$theirs")
-printf '\nMachine: %s, %s cores; %s connections, %ss per run\n\n' "$(uname -m)" "$(nproc)" "$connections" "$seconds"
+printf '\nMachine: %s, %s cores; %s connections, %ss per run, median of %s rounds\n\n' \
+  "$(uname -m)" "$(nproc)" "$connections" "$seconds" "$rounds"
 printf '%-32s %12s %10s\n' 'content pages (gzip)' 'req/s' 'p99'
 printf '%-32s %12s %10s\n' 'this server' "$ours_rps" "$(p99 <<<"$ours")"
 printf '%-32s %12s %10s\n' 'nginx, static export' "$theirs_rps" "$(p99 <<<"$theirs")"

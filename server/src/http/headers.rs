@@ -1,11 +1,8 @@
 //! The privacy and security headers on every response, whatever produced it.
 
 use super::Live;
-use axum::extract::{Request, State};
-use axum::http::{header, HeaderName, HeaderValue};
-use axum::middleware::Next;
-use axum::response::Response;
-use std::sync::{Arc, OnceLock};
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue};
+use std::sync::OnceLock;
 
 /// Headers with fixed values (the CSP comes from the rendered site).
 pub const FIXED: [(&str, &str); 11] = [
@@ -44,13 +41,9 @@ fn fixed_headers() -> &'static [(HeaderName, HeaderValue)] {
     })
 }
 
-pub async fn privacy_headers(
-    State(live): State<Arc<Live>>,
-    request: Request,
-    next: Next,
-) -> Response {
-    let mut response = next.run(request).await;
-    let headers = response.headers_mut();
+/// Puts the privacy headers on an answer, whatever produced it.
+pub fn apply(live: &Live, headers: &mut HeaderMap) {
+    headers.reserve(FIXED.len() + 1);
     for (name, value) in fixed_headers() {
         headers.insert(name.clone(), value.clone());
     }
@@ -65,5 +58,4 @@ pub async fn privacy_headers(
     headers.remove(header::SET_COOKIE);
     headers.remove(header::SERVER);
     headers.remove("x-powered-by");
-    response
 }

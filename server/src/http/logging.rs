@@ -8,9 +8,7 @@
 //! the lines. [`flush`] writes what has been counted so far (the server calls it before
 //! it exits).
 
-use axum::extract::Request;
 use axum::http::Method;
-use axum::middleware::Next;
 use axum::response::Response;
 use std::collections::HashMap;
 use std::io::Write;
@@ -89,19 +87,17 @@ fn drain_lines() -> Vec<String> {
         .collect()
 }
 
-pub async fn log_request(request: Request, next: Next) -> Response {
-    let method = known_method(request.method());
-    let response = next.run(request).await;
+/// Counts an answer to a request made with `method`.
+pub fn count_response(method: &'static str, response: &Response) {
     let route = response
         .extensions()
         .get::<RouteLabel>()
         .map_or("other", |label| label.0);
     count((method, route, response.status().as_u16()));
-    response
 }
 
 /// A method name that is safe to log: custom methods are chosen by the client.
-fn known_method(method: &Method) -> &'static str {
+pub fn known_method(method: &Method) -> &'static str {
     match *method {
         Method::GET => "GET",
         Method::HEAD => "HEAD",

@@ -12,9 +12,9 @@ use crate::assets::Assets;
 use crate::encoded::{Coding, Encoded};
 use crate::render::RenderedSite;
 use axum::body::Body;
-use axum::extract::DefaultBodyLimit;
-use axum::extract::State;
+use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{middleware, Router};
@@ -66,7 +66,7 @@ pub fn app_live(state: Arc<Live>) -> Router {
 
 /// The application with the given request limits. From the inside out: handlers,
 /// panics caught, time and concurrency limits, privacy headers on every answer
-/// (503s included), and the log line.
+/// (503s included), and the request counted.
 pub fn app_with_limits(state: Arc<Live>, request_limits: limits::RequestLimits) -> Router {
     let routes = Router::new()
         .route(
@@ -83,12 +83,18 @@ pub fn app_with_limits(state: Arc<Live>, request_limits: limits::RequestLimits) 
         .with_state(state.clone());
     Router::new()
         .fallback_service(limits::limit(routes, request_limits))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            headers::privacy_headers,
-        ))
-        .layer(middleware::from_fn(logging::log_request))
+        .layer(middleware::from_fn_with_state(state.clone(), finish))
         .with_state(state)
+}
+
+/// The outermost layer, so it sees every answer (503s included): the privacy headers,
+/// then the request counted.
+async fn finish(State(live): State<Arc<Live>>, request: Request, next: Next) -> Response {
+    let method = logging::known_method(request.method());
+    let mut response = next.run(request).await;
+    headers::apply(&live, response.headers_mut());
+    logging::count_response(method, &response);
+    response
 }
 
 /// Serves a page or an asset from memory; anything else gets a calm problem page.
@@ -197,6 +203,8 @@ fn encoded_response(
     });
     *response.status_mut() = status;
     let headers = response.headers_mut();
+    // Room for these and the privacy headers, so the map grows once.
+    headers.reserve(24);
     headers.insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static(encoded.content_type),
