@@ -8,7 +8,6 @@ mod support;
 
 use axum::body::Body;
 use axum::http::{header, Method, Request};
-use http_body_util::BodyExt;
 use server::http::{app, AppState};
 use std::sync::Arc;
 use tower::ServiceExt;
@@ -67,12 +66,7 @@ async fn a_confidential_address_is_refused_and_never_output() {
             .body(Body::empty())
             .expect("request");
         let response = app(state.clone()).oneshot(request).await.expect("answer");
-        let body = response
-            .into_body()
-            .collect()
-            .await
-            .expect("body")
-            .to_bytes();
+        let body = support::body_bytes(response).await;
         assert_no_canary(&body, path);
     }
     for form in [
@@ -89,12 +83,7 @@ async fn a_confidential_address_is_refused_and_never_output() {
             .body(Body::from(form))
             .expect("request");
         let response = app(state.clone()).oneshot(request).await.expect("answer");
-        let body = response
-            .into_body()
-            .collect()
-            .await
-            .expect("body")
-            .to_bytes();
+        let body = support::body_bytes(response).await;
         assert_no_canary(&body, &format!("POST /find {form}"));
     }
 

@@ -12,7 +12,6 @@ mod support;
 
 use axum::body::Body;
 use axum::http::{header, HeaderMap, Method, Request, StatusCode};
-use http_body_util::BodyExt;
 use server::encoded::Encoded;
 use server::http::{app, AppState};
 use std::sync::Arc;
@@ -351,12 +350,7 @@ async fn answer(method: Method, uri: &str, body: &str) -> (StatusCode, HeaderMap
         .expect("infallible");
     let status = response.status();
     let headers = response.headers().clone();
-    let bytes = response
-        .into_body()
-        .collect()
-        .await
-        .expect("body")
-        .to_bytes();
+    let bytes = support::body_bytes(response).await;
     (
         status,
         headers,

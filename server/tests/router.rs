@@ -6,7 +6,6 @@ mod support;
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
 use axum::response::Response;
-use http_body_util::BodyExt;
 use server::encoded::Encoded;
 use server::http::{app, AppState};
 use std::sync::Arc;
@@ -37,13 +36,7 @@ async fn send(method: Method, uri: &str, accept_encoding: Option<&str>) -> Respo
 }
 
 async fn text(response: Response) -> String {
-    let bytes = response
-        .into_body()
-        .collect()
-        .await
-        .expect("body")
-        .to_bytes();
-    String::from_utf8(bytes.to_vec()).expect("utf-8")
+    support::body_text(response).await
 }
 
 fn assert_privacy_headers(response: &Response, what: &str) {

@@ -3,9 +3,10 @@
 //! QR code decodes with an independent reader to the plain site address) and the
 //! languages (the right `lang` and `dir`, the review note, a switcher of plain links).
 
+mod support;
+
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use http_body_util::BodyExt;
 use server::http::{app, AppState};
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
@@ -46,13 +47,7 @@ async fn page(state: &Arc<AppState>, uri: &str) -> String {
         response.headers().get(header::SET_COOKIE).is_none(),
         "no cookie, not even for a language"
     );
-    let bytes = response
-        .into_body()
-        .collect()
-        .await
-        .expect("body")
-        .to_bytes();
-    String::from_utf8(bytes.to_vec()).expect("utf-8")
+    support::body_text(response).await
 }
 
 /// The text after `marker` up to the next `end`.

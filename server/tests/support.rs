@@ -30,3 +30,19 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// The whole body of an answer.
+pub async fn body_bytes(response: axum::response::Response) -> axum::body::Bytes {
+    use http_body_util::BodyExt;
+    response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes()
+}
+
+/// The whole body of an answer, as text.
+pub async fn body_text(response: axum::response::Response) -> String {
+    String::from_utf8(body_bytes(response).await.to_vec()).expect("utf-8")
+}
