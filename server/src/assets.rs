@@ -99,14 +99,6 @@ pub fn fingerprinted(
     (assets, options)
 }
 
-/// Whether `path` is a fingerprinted file of the bundle, safe for a CDN to keep.
-pub fn is_fingerprinted(path: &str, pkg_dir: &str) -> bool {
-    path.strip_prefix('/')
-        .and_then(|rest| rest.strip_prefix(pkg_dir))
-        .and_then(|rest| rest.strip_prefix('/'))
-        .is_some_and(|file| file.split('.').count() >= 3)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,9 +139,6 @@ mod tests {
             .iter()
             .collect::<Vec<_>>()
         );
-        assert!(is_fingerprinted(&format!("/pkg/{name}.wasm"), "pkg"));
-        assert!(!is_fingerprinted("/pkg/site.wasm", "pkg"));
-        assert!(!is_fingerprinted("/favicon.svg", "pkg"));
         // The same files, the same names; a change anywhere, new names.
         assert_eq!(fingerprint(&bundle("a{}"), "pkg", "site").1, name);
         assert_ne!(fingerprint(&bundle("b{}"), "pkg", "site").1, name);

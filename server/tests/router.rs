@@ -21,6 +21,13 @@ fn state() -> Arc<AppState> {
         "/pkg/site.css".into(),
         Encoded::new("text/css; charset=utf-8", "body{color:#0b0c0c}".repeat(50)),
     );
+    assets.insert(
+        "/favicon.svg".into(),
+        Encoded::new(
+            "image/svg+xml",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+        ),
+    );
     Arc::new(AppState::new(site, assets, options))
 }
 
@@ -203,6 +210,10 @@ async fn assets_are_fingerprinted_and_served_compressed_from_memory() {
         response.headers()[header::CACHE_CONTROL],
         "no-store, max-age=0"
     );
+    // A file without a fingerprint may change under the same name: no CDN may keep it.
+    let icon = send(Method::GET, "/favicon.svg", None).await;
+    assert_eq!(icon.status(), StatusCode::OK);
+    assert!(icon.headers().get("cdn-cache-control").is_none());
     let plain = send(Method::GET, stylesheet, None).await;
     assert!(plain.headers().get(header::CONTENT_ENCODING).is_none());
     assert_eq!(text(plain).await, "body{color:#0b0c0c}".repeat(50));

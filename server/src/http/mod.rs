@@ -30,6 +30,8 @@ pub use logging::{flush as flush_log, RouteLabel};
 pub struct AppState {
     pub site: RenderedSite,
     pub assets: Assets,
+    /// The fingerprinted files, which a CDN may keep (see `assets::CDN_CACHE_CONTROL`).
+    pub fingerprinted: std::collections::HashSet<String>,
     pub find: FindService,
     /// The site's policy, ready to send.
     pub policy_header: Option<HeaderValue>,
@@ -43,12 +45,19 @@ impl AppState {
         options: leptos::config::LeptosOptions,
     ) -> AppState {
         // Pages name the bundle by its fingerprint.
-        let (assets, options) = crate::assets::fingerprinted(&assets, &options);
+        let (renamed, options) = crate::assets::fingerprinted(&assets, &options);
+        let fingerprinted = renamed
+            .keys()
+            .filter(|path| !assets.contains_key(*path))
+            .cloned()
+            .collect();
+        let assets = renamed;
         let rendered = crate::render::render_site(&site, &options);
         AppState {
             policy_header: HeaderValue::from_str(&rendered.content_security_policy).ok(),
             site: rendered,
             assets,
+            fingerprinted,
             find: FindService::new(site, options),
         }
     }
@@ -149,7 +158,7 @@ async fn serve_path(
     }
     if let Some(asset) = state.assets.get(path) {
         let mut response = encoded_response(asset, StatusCode::OK, coding, head_only, "asset");
-        if crate::assets::is_fingerprinted(path, &state.find.options.site_pkg_dir) {
+        if state.fingerprinted.contains(path) {
             let (name, value) = crate::assets::CDN_CACHE_CONTROL;
             response.headers_mut().insert(
                 axum::http::HeaderName::from_static(name),
