@@ -23,10 +23,7 @@ fn state() -> Arc<AppState> {
     );
     assets.insert(
         "/favicon.svg".into(),
-        Encoded::new(
-            "image/svg+xml",
-            "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
-        ),
+        Encoded::new("image/svg+xml", "<svg/>"),
     );
     Arc::new(AppState::new(site, assets, options))
 }

@@ -570,7 +570,6 @@ mod tests {
             "",
             "-",
             ".5",
-            "5.",
             "1e5",
             "1.2.3",
             "+1",
@@ -578,10 +577,9 @@ mod tests {
             "1,5",
             "1234567890123456",
         ] {
-            let read = decimal(bad);
-            assert!(read.is_none() || bad == "5.", "{bad} read as {read:?}");
+            assert_eq!(decimal(bad), None, "{bad}");
         }
-        assert_eq!(decimal("5."), Some(5.0));
+        assert_eq!(decimal("5."), Some(5.0), "a trailing point is harmless");
     }
 
     #[test]
