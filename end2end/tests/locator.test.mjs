@@ -151,6 +151,34 @@ test('without JavaScript the form posts, and the answer comes straight back', { 
   }
 });
 
+test('if the page data cannot be read, the hydrated form posts to the server instead', { timeout: 30000 }, async () => {
+  const { page, errors } = await newPage(browser.context);
+  // The same page, with its packed data spoiled on the way.
+  await page.route(BASE_URL + '/find', async (route) => {
+    if (route.request().method() !== 'GET') return route.continue();
+    const response = await route.fetch();
+    const headers = { ...response.headers() };
+    delete headers['content-encoding'];
+    delete headers['content-length'];
+    const body = (await response.text()).replace(/data-locator="[^"]*"/, 'data-locator="spoiled"');
+    assert.ok(body.includes('data-locator="spoiled"'));
+    await route.fulfill({ status: response.status(), headers, body });
+  });
+  await page.goto(BASE_URL + '/find');
+  await page.locator('.locator[data-hydrated="true"]').waitFor({ timeout: 15000 });
+  assert.equal(await page.locator('#use-location').isVisible(), false, 'no location button without the data');
+  await page.locator('#locator-q').fill('HD1');
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url() === BASE_URL + '/find' && r.request().method() === 'POST'),
+    page.locator('.locator-form button[type="submit"]').click(),
+  ]);
+  assert.equal(response.status(), 200);
+  await page.locator('#results-heading').waitFor();
+  assert.equal(await page.locator('#results-heading').textContent(), 'Nearest to the HD1 postcode area');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('after every locator path: nothing sent elsewhere, nothing stored', { timeout: 30000 }, async () => {
   assert.deepEqual(browser.offsite, [], 'requests to other origins');
   assert.deepEqual(await browser.context.cookies(), []);
