@@ -26,8 +26,7 @@ pub enum Route<'a> {
     Language(&'a Language),
 }
 
-/// Where the locator lives; its form posts here too.
-pub const FIND_PATH: &str = "/find";
+pub use crate::model::FIND_PATH;
 
 /// The problem pages the server can answer with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

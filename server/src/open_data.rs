@@ -11,9 +11,9 @@ use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
 /// The services, as one page of an HSDS `/services` list.
-pub const SERVICES_PATH: &str = "/open-data/hsds/services.json";
+pub const SERVICES_PATH: &str = app::model::OPEN_DATA_SERVICES_PATH;
 /// What the data is, who publishes it, its licence and attribution.
-pub const ABOUT_PATH: &str = "/open-data/hsds/index.json";
+pub const ABOUT_PATH: &str = app::model::OPEN_DATA_ABOUT_PATH;
 
 /// The open-data files (path and JSON text), or none when site.toml has no `[open_data]`.
 pub fn files(site: &Site) -> Vec<(&'static str, String)> {

@@ -1,8 +1,8 @@
 //! Renders every route of the site once, at load, into memory.
 
 use crate::encoded::Encoded;
-use app::model::Site;
-use app::render::{render_document, FindOutcome, Problem, Route, FIND_PATH};
+use app::model::{Site, SiteRoute};
+use app::render::{render_document, FindOutcome, Problem, Route};
 use axum::body::Bytes;
 use base64::Engine;
 use leptos::config::LeptosOptions;
@@ -34,35 +34,22 @@ enum Body {
 }
 
 pub fn render_site(site: &Site, options: &LeptosOptions) -> RenderedSite {
-    let mut documents: Vec<(String, String)> = Vec::new();
-    for page in &site.pages {
-        let route = if page.path == "/" {
-            Route::Home(page)
-        } else {
-            Route::Article(page)
-        };
-        documents.push((page.path.clone(), render_document(site, &route, options)));
-    }
-    for section in &site.sections {
-        documents.push((
-            section.path(),
-            render_document(site, &Route::Section(section), options),
-        ));
-    }
-    for language in &site.languages {
-        documents.push((
-            language.path(),
-            render_document(site, &Route::Language(language), options),
-        ));
-    }
-    documents.push((
-        FIND_PATH.to_owned(),
-        render_document(
-            site,
-            &Route::Find(FindOutcome::Form, Default::default()),
-            options,
-        ),
-    ));
+    let documents: Vec<(String, String)> = site
+        .routes()
+        .into_iter()
+        .filter_map(|site_route| {
+            let route = match site_route {
+                SiteRoute::Home(page) => Route::Home(page),
+                SiteRoute::Article(page) => Route::Article(page),
+                SiteRoute::Section(section) => Route::Section(section),
+                SiteRoute::Language(language) => Route::Language(language),
+                SiteRoute::Find => Route::Find(FindOutcome::Form, Default::default()),
+                // Made by open_data::files below.
+                SiteRoute::OpenData(_) => return None,
+            };
+            Some((site_route.path(), render_document(site, &route, options)))
+        })
+        .collect();
     let problem = |problem| render_document(site, &Route::Problem(problem), options);
     let problems = [
         problem(Problem::NotFound),

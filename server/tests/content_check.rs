@@ -60,40 +60,77 @@ fn the_shipped_content_passes_the_check() {
 
 /// Each case in `fixtures/broken/` is either a page (`<case>.md`, added to pages/) or a
 /// folder (`<case>/`, whose files replace the good fixture's); `<case>.expected` is the
-/// exact report an editor must see.
-#[test]
-fn each_broken_fixture_gives_its_exact_report() {
+/// exact report an editor must see. Run with `UPDATE_EXPECTED=1` to write the reports
+/// as they are now instead (then read the diff before committing it).
+fn assert_broken_fixture(name: &str) {
     let broken = support::fixtures().join("broken");
-    let mut cases: Vec<_> = std::fs::read_dir(&broken)
-        .expect("broken fixtures")
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| path.extension().is_none_or(|ext| ext == "md"))
-        .collect();
-    cases.sort();
-    assert!(
-        cases.len() >= 8,
-        "expected the broken fixtures, found {cases:?}"
-    );
-    for case in cases {
-        let name = case
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .expect("case name")
-            .to_owned();
-        let root = support::copy_of_good_fixture(&name);
-        if case.is_dir() {
-            support::copy_dir(&case, &root);
-        } else {
-            std::fs::copy(&case, root.join("pages").join(format!("{name}.md")))
-                .expect("add broken page");
-        }
-        let expected = std::fs::read_to_string(broken.join(format!("{name}.expected")))
-            .expect("expected report");
-        let report = content::load(&root).expect_err(&format!("{name} must fail the check"));
-        assert_eq!(report.to_string(), expected, "report for {name}");
-        let _ = std::fs::remove_dir_all(root.parent().unwrap_or(&root));
+    let case = broken.join(name);
+    let root = support::copy_of_good_fixture(name);
+    if case.is_dir() {
+        support::copy_dir(&case, &root);
+    } else {
+        std::fs::copy(
+            broken.join(format!("{name}.md")),
+            root.join("pages").join(format!("{name}.md")),
+        )
+        .expect("add broken page");
     }
+    let report = content::load(&root).expect_err(&format!("{name} must fail the check"));
+    let _ = std::fs::remove_dir_all(root.parent().unwrap_or(&root));
+    let expected_file = broken.join(format!("{name}.expected"));
+    if std::env::var_os("UPDATE_EXPECTED").is_some() {
+        std::fs::write(&expected_file, report.to_string()).expect("write expected report");
+        return;
+    }
+    let expected = std::fs::read_to_string(&expected_file).expect("expected report");
+    assert_eq!(report.to_string(), expected, "report for {name}");
+}
+
+/// One test per broken fixture, named after it, so one failure hides no other.
+macro_rules! broken_fixtures {
+    ($($test:ident => $name:literal),* $(,)?) => {
+        $(
+            #[test]
+            fn $test() {
+                assert_broken_fixture($name);
+            }
+        )*
+
+        /// Every fixture in the folder has its test above.
+        #[test]
+        fn every_broken_fixture_has_a_named_test() {
+            let named = [$($name),*];
+            let mut found: Vec<String> = std::fs::read_dir(support::fixtures().join("broken"))
+                .expect("broken fixtures")
+                .filter_map(Result::ok)
+                .map(|entry| entry.path())
+                .filter(|path| path.extension().is_none_or(|ext| ext == "md"))
+                .filter_map(|path| path.file_stem().and_then(|s| s.to_str()).map(str::to_owned))
+                .collect();
+            found.sort();
+            let mut named: Vec<String> = named.iter().map(|n| (*n).to_owned()).collect();
+            named.sort();
+            assert_eq!(found, named);
+        }
+    };
+}
+
+broken_fixtures! {
+    a_date_that_does_not_exist => "bad-date",
+    opening_hours_that_cannot_be_read => "bad-hours",
+    a_link_to_a_missing_page => "broken-link",
+    an_address_on_a_confidential_service => "confidential-address",
+    a_missing_front_matter_field => "missing-field",
+    a_phone_number_not_in_the_register => "number-in-text",
+    a_qr_code_without_a_site_url => "qr-code-without-site-url",
+    raw_html_in_markdown => "raw-html",
+    a_published_address_that_disappeared => "removed-permalink",
+    a_school_resource_with_wrong_words => "school-resource",
+    several_problems_in_one_page => "several-problems",
+    translation_problems => "translation-problems",
+    front_matter_that_is_never_closed => "unclosed-front-matter",
+    an_area_the_locator_does_not_know => "unknown-area",
+    a_tel_link_not_in_the_register => "unknown-phone",
 }
 
 #[test]

@@ -13,11 +13,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
 fn state() -> Arc<AppState> {
-    let site = server::content::load(&support::fixtures().join("good")).expect("fixture loads");
-    let options = leptos::config::LeptosOptions::builder()
-        .output_name("site")
-        .build();
-    Arc::new(AppState::new(site, server::assets::Assets::new(), options))
+    support::good_state()
 }
 
 /// Sends a raw HTTP/1.1 request and returns the whole answer.

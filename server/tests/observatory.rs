@@ -12,26 +12,12 @@ mod support;
 
 use axum::body::Body;
 use axum::http::{header, HeaderMap, Method, Request, StatusCode};
-use server::encoded::Encoded;
 use server::http::{app, AppState};
 use std::sync::Arc;
 use tower::ServiceExt;
 
 fn state() -> Arc<AppState> {
-    let site = server::content::load(&support::fixtures().join("good")).expect("fixture loads");
-    let options = leptos::config::LeptosOptions::builder()
-        .output_name("site")
-        .build();
-    let mut assets = server::assets::Assets::new();
-    assets.insert(
-        "/pkg/site.css".into(),
-        Encoded::new("text/css; charset=utf-8", "body{color:#0b0c0c}".repeat(50)),
-    );
-    assets.insert(
-        "/pkg/site.wasm".into(),
-        Encoded::new("application/wasm", vec![0u8, 97, 115, 109, 1, 0, 0, 0]),
-    );
-    Arc::new(AppState::new(site, assets, options))
+    support::good_state()
 }
 
 /// One test's outcome: its name and modifier.

@@ -6,26 +6,12 @@ mod support;
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
 use axum::response::Response;
-use server::encoded::Encoded;
 use server::http::{app, AppState};
 use std::sync::Arc;
 use tower::ServiceExt;
 
 fn state() -> Arc<AppState> {
-    let site = server::content::load(&support::fixtures().join("good")).expect("fixture loads");
-    let options = leptos::config::LeptosOptions::builder()
-        .output_name("site")
-        .build();
-    let mut assets = server::assets::Assets::new();
-    assets.insert(
-        "/pkg/site.css".into(),
-        Encoded::new("text/css; charset=utf-8", "body{color:#0b0c0c}".repeat(50)),
-    );
-    assets.insert(
-        "/favicon.svg".into(),
-        Encoded::new("image/svg+xml", "<svg/>"),
-    );
-    Arc::new(AppState::new(site, assets, options))
+    support::good_state()
 }
 
 async fn send(method: Method, uri: &str, accept_encoding: Option<&str>) -> Response {
@@ -237,14 +223,55 @@ async fn a_trailing_slash_redirects_to_the_one_address() {
     assert_privacy_headers(&response, "redirect");
 }
 
-async fn post_find(body: &str) -> Response {
-    let request = Request::builder()
+/// Tuesday 24 November 2026, 10:00 in the UK (GMT), in milliseconds since 1970.
+fn tuesday_10am() -> f64 {
+    1_795_514_400_000.0
+}
+const TUESDAY_10AM: fn() -> f64 = tuesday_10am;
+
+/// Sunday 29 November 2026, 10:00 in the UK.
+fn sunday_10am() -> f64 {
+    1_795_946_400_000.0
+}
+const SUNDAY_10AM: fn() -> f64 = sunday_10am;
+
+/// What the Library's hours say at those times.
+const OPEN_TUESDAY: &str = "Open now. Closes at 5pm";
+const CLOSED_SUNDAY: &str = "Closed now. Opens at 9am tomorrow";
+
+/// The results list, or nothing when no place is listed by distance.
+fn nearby_or_empty(html: &str) -> String {
+    html.find("class=\"result-list\"")
+        .and_then(|start| {
+            let end = start + html[start..].find("</ol>")?;
+            Some(html[start..end].to_owned())
+        })
+        .unwrap_or_default()
+}
+
+/// `POST /find` answered as if it were the time `clock` gives.
+async fn post_find_at(clock: fn() -> f64, body: &str) -> Response {
+    let state = Arc::new(support::good_state_with(|assets| assets).with_clock(clock));
+    app(state)
+        .oneshot(find_request(body))
+        .await
+        .expect("infallible")
+}
+
+fn find_request(body: &str) -> Request<Body> {
+    Request::builder()
         .method(Method::POST)
         .uri("/find")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .body(Body::from(body.to_owned()))
-        .expect("request");
-    app(state()).oneshot(request).await.expect("infallible")
+        .expect("request")
+}
+
+async fn post_find(body: &str) -> Response {
+    app(state())
+        .oneshot(find_request(body))
+        .await
+        .expect("infallible")
 }
 
 #[tokio::test]
@@ -341,26 +368,30 @@ async fn the_no_javascript_form_filters_by_kind_audience_and_open_now() {
         html.contains("value=\"services\" checked"),
         "the form keeps the choice"
     );
-    // Open now: the Library has hours, the Cafe has none, so the Cafe never shows.
-    let html = text(post_find("q=ZZ1&open=yes").await).await;
+    // Open now, at fixed times: the Library opens Mo-Sa 09:00-17:00, the Cafe's
+    // hours are unknown (so it is never shown as open), the helpline is 24/7.
+    let html = text(post_find_at(TUESDAY_10AM, "q=ZZ1&open=yes").await).await;
     let list = nearby(&html);
+    assert!(
+        list.contains("Fixture Library"),
+        "open on a Tuesday morning"
+    );
     assert!(
         !list.contains("Fixture Cafe"),
         "unknown hours are never open"
     );
     assert!(!results(&html).contains("Fixture Shop"));
-    if !list.contains("Fixture Library") {
-        assert!(
-            html.contains("Nothing near matches your choices"),
-            "when nothing is open, say who to call: {html}"
-        );
-    }
     assert!(html.contains("Test Helpline"), "24-hour lines are open");
-    let html = text(post_find("q=ZZ1").await).await;
+    let html = text(post_find_at(SUNDAY_10AM, "q=ZZ1&open=yes").await).await;
+    assert!(!nearby_or_empty(&html).contains("Fixture Library"));
     assert!(
-        html.contains("Open now. Closes at") || html.contains("Closed now. Opens at"),
-        "the Library's hours are worked out"
+        html.contains("Nothing near matches your choices"),
+        "when nothing is open, say who to call: {html}"
     );
+    let html = text(post_find_at(TUESDAY_10AM, "q=ZZ1").await).await;
+    assert!(html.contains(OPEN_TUESDAY), "{html}");
+    let html = text(post_find_at(SUNDAY_10AM, "q=ZZ1").await).await;
+    assert!(html.contains(CLOSED_SUNDAY), "{html}");
     for body in ["q=ZZ1&show=pubs", "q=ZZ1&for=martians"] {
         let response = post_find(body).await;
         assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{body}");
@@ -515,28 +546,27 @@ async fn the_preview_shows_content_errors_and_production_never_does() {
 
 #[tokio::test]
 async fn a_panic_in_a_handler_gets_the_500_page_with_privacy_headers() {
-    use server::http::{limits, Live};
-    let live = Arc::new(Live::new(state()));
-    let router = axum::Router::new()
-        .route(
-            "/boom",
-            axum::routing::get(|| async {
-                if std::hint::black_box(true) {
-                    panic!("a test panic");
-                }
-                "unreachable"
-            }),
-        )
-        .layer(axum::middleware::from_fn_with_state(
-            live.clone(),
-            limits::catch_panics,
-        ))
-        .with_state(live);
+    // The real application with every layer, plus one route that panics.
+    let boom = axum::Router::new().route(
+        "/boom",
+        axum::routing::get(|| async {
+            if std::hint::black_box(true) {
+                panic!("a test panic");
+            }
+            "unreachable"
+        }),
+    );
+    let router = server::http::app_with_routes(
+        Arc::new(server::http::Live::new(state())),
+        server::http::limits::RequestLimits::default(),
+        boom,
+    );
     let response = router
         .oneshot(Request::get("/boom").body(Body::empty()).expect("request"))
         .await
         .expect("infallible");
     assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    assert_privacy_headers(&response, "panic");
     let html = text(response).await;
     assert!(html.contains("Sorry, something went wrong on our side"));
     assert!(html.contains("tel:999"), "help numbers on the error page");

@@ -1,7 +1,10 @@
 //! Shared helpers for the server's integration tests.
 #![allow(dead_code)]
 
+use server::encoded::Encoded;
+use server::http::AppState;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
@@ -45,4 +48,53 @@ pub async fn body_bytes(response: axum::response::Response) -> axum::body::Bytes
 /// The whole body of an answer, as text.
 pub async fn body_text(response: axum::response::Response) -> String {
     String::from_utf8(body_bytes(response).await.to_vec()).expect("utf-8")
+}
+
+/// The day the fixture's content is loaded on in router tests: Monday 23 November 2026.
+/// Opening hours are worked out from the day content loads, so tests that depend on
+/// the time load it on a fixed day and answer at a fixed time.
+pub const LOAD_DAY: (i32, u32, u32) = (2026, 11, 23);
+
+/// The good fixture, checked as of [`LOAD_DAY`].
+pub fn good_site() -> app::model::Site {
+    let (year, month, day) = LOAD_DAY;
+    let (site, report) = server::content::check(
+        &fixtures().join("good"),
+        app::locator::day_number(year, month, day),
+    );
+    assert!(report.is_empty(), "{report}");
+    site.expect("fixture loads")
+}
+
+/// The good fixture, loaded, rendered and ready to serve, made once for all the tests
+/// of one test binary. Its assets are small stand-ins for the built bundle.
+pub fn good_state() -> Arc<AppState> {
+    static STATE: OnceLock<Arc<AppState>> = OnceLock::new();
+    STATE
+        .get_or_init(|| Arc::new(good_state_with(|assets| assets)))
+        .clone()
+}
+
+/// A fresh state of the good fixture, with its assets changed by `assets`.
+pub fn good_state_with(
+    assets: impl FnOnce(server::assets::Assets) -> server::assets::Assets,
+) -> AppState {
+    let site = good_site();
+    let options = leptos::config::LeptosOptions::builder()
+        .output_name("site")
+        .build();
+    let mut standard = server::assets::Assets::new();
+    standard.insert(
+        "/pkg/site.css".into(),
+        Encoded::new("text/css; charset=utf-8", "body{color:#0b0c0c}".repeat(50)),
+    );
+    standard.insert(
+        "/pkg/site.wasm".into(),
+        Encoded::new("application/wasm", vec![0u8, 97, 115, 109, 1, 0, 0, 0]),
+    );
+    standard.insert(
+        "/favicon.svg".into(),
+        Encoded::new("image/svg+xml", "<svg/>"),
+    );
+    AppState::new(site, assets(standard), options)
 }

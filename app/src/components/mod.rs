@@ -5,8 +5,6 @@
 mod breadcrumbs;
 mod call_list;
 #[cfg(feature = "ssr")]
-mod date;
-#[cfg(feature = "ssr")]
 mod layout;
 mod locator_form;
 mod results;
@@ -14,8 +12,6 @@ mod results;
 #[cfg(feature = "ssr")]
 pub use breadcrumbs::Breadcrumbs;
 pub use call_list::CallList;
-#[cfg(feature = "ssr")]
-pub use date::human_date;
 #[cfg(feature = "ssr")]
 pub use layout::{LanguageLink, Layout};
 pub use locator_form::{FormFields, LocatorForm};

@@ -11,9 +11,7 @@
 //! the WASM.
 
 use crate::components::{FormFields, LocatorForm, ResultsList};
-use crate::locator::{
-    not_found_words, parse_query, present, Choices, Finder, LatLon, LocalTime, ResultsView,
-};
+use crate::locator::{find, Asked, Choices, Finder, LatLon, LocalTime, ResultsView};
 use crate::model::LocatorData;
 use leptos::prelude::*;
 
@@ -55,22 +53,26 @@ pub fn Locator() -> impl IntoView {
             open_now: ticked(fields.open_now),
         }
     };
-    let show = move |at: LatLon, origin: String| {
-        let now = uk_now();
-        let Some(filter) = chosen().filter(now) else {
-            set_results.set(None);
-            set_message.set("Choose from the lists, then search again.".to_owned());
-            return;
-        };
-        set_message.set(String::new());
-        set_results.set(finder.with_value(|finder| {
+    // One search, typed or located: the same `find` the server's no-JS path calls.
+    let search = move |asked: Asked<'_>| {
+        let answer = finder.with_value(|finder| {
             finder
                 .as_ref()
-                .map(|f| present(f, &f.search(at, origin, &filter), now))
-        }));
-        focus_results();
+                .map(|finder| find(finder, asked, &chosen(), uk_now()))
+        });
+        match answer {
+            Some(Ok(found)) => {
+                set_message.set(String::new());
+                set_results.set(Some(found));
+                focus_results();
+            }
+            Some(Err(problem)) => {
+                set_results.set(None);
+                set_message.set(problem.words().to_owned());
+            }
+            None => {}
+        }
     };
-    let typed_examples = examples.clone();
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         if !ready {
             return; // The browser posts the form, as without JavaScript.
@@ -81,34 +83,12 @@ pub fn Locator() -> impl IntoView {
             .get()
             .map(|field| field.value())
             .unwrap_or_default();
-        match parse_query(&typed) {
-            Err(problem) => {
-                set_results.set(None);
-                set_message.set(problem.words(&typed_examples));
-            }
-            Ok(query) => {
-                let found = finder.with_value(|finder| {
-                    finder.as_ref().map(|f| {
-                        f.gazetteer
-                            .resolve(&query)
-                            .ok_or_else(|| not_found_words(&query, &f.data))
-                    })
-                });
-                match found {
-                    Some(Ok((at, origin))) => show(at, origin),
-                    Some(Err(words)) => {
-                        set_results.set(None);
-                        set_message.set(words);
-                    }
-                    None => {}
-                }
-            }
-        }
+        search(Asked::Typed(&typed));
     };
     let on_locate = move |_| {
         set_message.set("Finding where you are. Your browser may ask you first.".to_owned());
         locate(
-            move |at| show(at, "your location".to_owned()),
+            move |at| search(Asked::Position(at)),
             move |problem| {
                 set_results.set(None);
                 set_message.set(problem.to_owned());

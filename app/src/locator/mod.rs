@@ -3,6 +3,8 @@
 //! Plain Rust with no Leptos types, unit-tested natively and compiled into the WASM
 //! bundle too, so the same code answers on the server (no-JS form) and on the device.
 
+mod find;
+mod gazetteer;
 mod hours;
 mod index;
 mod packed;
@@ -11,6 +13,8 @@ mod present;
 mod query;
 mod search;
 
+pub use find::{find, Asked, FindProblem};
+pub use gazetteer::{write_districts, write_towns, Gazetteer};
 pub use hours::{
     clock_words, day_number, uk_time, weekday, when_words, year_of, LocalTime, OpenState,
     Timetable, DAY_MINUTES, WEEKDAYS,
@@ -21,6 +25,6 @@ pub use point::{compass_point, walking_minutes, LatLon};
 pub use present::{hours_words, present, NearbyView, NoneOpenView, RemoteView, ResultsView};
 pub use query::{parse_query, Query, QueryError, MAX_QUERY_CHARS};
 pub use search::{
-    distance_words, not_found_words, Choices, Filter, Finder, Findings, Gazetteer, Nearby,
-    AUDIENCE_CHOICES, NEARBY,
+    distance_words, not_found_words, Choices, Filter, Finder, Findings, Nearby, AUDIENCE_CHOICES,
+    NEARBY,
 };

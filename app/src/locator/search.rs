@@ -1,127 +1,15 @@
 //! The whole search: where the person is (a position, a district or a town), and what
 //! is near them. Runs the same on the server (no-JS form) and on the device (island).
 
+use super::gazetteer::Gazetteer;
 use super::hours::{LocalTime, OpenState};
 use super::index::Index;
 use super::point::{compass_point, walking_minutes, LatLon};
 use super::query::Query;
 use crate::model::{Audience, Location, LocatorData, Place, PlaceKind};
-use std::collections::HashMap;
 
 /// How many places the results show by distance.
 pub const NEARBY: usize = 5;
-
-/// Postcode districts and towns, for turning what people type into a position.
-pub struct Gazetteer {
-    outcodes: HashMap<String, (LatLon, bool)>,
-    districts: Index<bool>,
-    towns: HashMap<String, (String, LatLon)>,
-}
-
-impl Gazetteer {
-    /// Reads the compact tables in [`LocatorData`]; malformed lines are skipped (the
-    /// server's content check has already refused them).
-    pub fn new(outcodes: &str, towns: &str) -> Gazetteer {
-        let mut table = HashMap::new();
-        let mut districts = Vec::new();
-        for line in outcodes.lines() {
-            let mut fields = line.split(' ');
-            let (Some(code), Some(lat), Some(lon), Some(flag)) =
-                (fields.next(), fields.next(), fields.next(), fields.next())
-            else {
-                continue;
-            };
-            let Some(position) = position(lat, lon) else {
-                continue;
-            };
-            let in_area = flag == "1";
-            table.insert(code.to_owned(), (position, in_area));
-            districts.push((position, in_area));
-        }
-        let mut town_table = HashMap::new();
-        for line in towns.lines() {
-            let mut fields = line.split('|');
-            let (Some(name), Some(lat), Some(lon)) = (fields.next(), fields.next(), fields.next())
-            else {
-                continue;
-            };
-            if let Some(position) = position(lat, lon) {
-                town_table.insert(town_key(name), (name.to_owned(), position));
-            }
-        }
-        Gazetteer {
-            outcodes: table,
-            districts: Index::new(districts),
-            towns: town_table,
-        }
-    }
-
-    /// The position a query stands for, and how to name it back to the person.
-    pub fn resolve(&self, query: &Query) -> Option<(LatLon, String)> {
-        match query {
-            Query::Outcode(code) => self
-                .outcodes
-                .get(code)
-                .map(|(position, _)| (*position, format!("the {code} postcode area"))),
-            Query::Town(name) => self
-                .towns
-                .get(&town_key(name))
-                .map(|(name, position)| (*position, name.clone())),
-        }
-    }
-
-    /// Whether a position is in the site's area: its nearest postcode district is.
-    pub fn in_area(&self, at: LatLon) -> bool {
-        self.districts
-            .nearest(at, 1, |_| true)
-            .first()
-            .is_some_and(|hit| *hit.item)
-    }
-}
-
-/// Town names are matched ignoring spaces and ASCII case (the town table is
-/// ASCII; full Unicode case tables would add 12 KB to the WASM for nothing).
-fn town_key(name: &str) -> String {
-    let mut key = String::with_capacity(name.len());
-    for word in name.split_whitespace() {
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        key.push_str(word);
-    }
-    key.make_ascii_lowercase();
-    key
-}
-
-/// A position from two decimal numbers in degrees.
-fn position(lat: &str, lon: &str) -> Option<LatLon> {
-    LatLon::new(decimal(lat)?, decimal(lon)?)
-}
-
-/// A plain decimal such as "53.6469" or "-1.7889", read without the float parser
-/// (which, with its tables, would add about 15 KB to the WASM). The digits are read
-/// as a whole number and divided by a power of ten; both are exact in an `f64`, so the
-/// one rounding gives the same nearest value as `str::parse`.
-fn decimal(text: &str) -> Option<f64> {
-    let (negative, digits) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text),
-    };
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-    if whole.is_empty() || whole.len() + fraction.len() > 15 {
-        return None;
-    }
-    let mut number: i64 = 0;
-    for byte in whole.bytes().chain(fraction.bytes()) {
-        if !byte.is_ascii_digit() {
-            return None;
-        }
-        number = number * 10 + i64::from(byte - b'0');
-    }
-    let scale = 10_i64.pow(u32::try_from(fraction.len()).ok()?);
-    let value = number as f64 / scale as f64;
-    Some(if negative { -value } else { value })
-}
 
 /// What to look for. The default finds everything.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -544,47 +432,5 @@ mod tests {
         assert_eq!(distance_words(950.0), "1.0 km");
         assert_eq!(distance_words(12_351.0), "12.4 km");
         assert_eq!(distance_words(f64::NAN), "50 m");
-    }
-
-    #[test]
-    fn decimals_read_exactly_as_the_float_parser_reads_them() {
-        for text in [
-            "53.6469",
-            "-1.7889",
-            "0",
-            "-0.5",
-            "57.1352",
-            "-2.1203",
-            "53.64904",
-            "-1.78416",
-            "89.999999",
-            "-179.0000001",
-            "1.1",
-            "0.1",
-            "12345678.9",
-        ] {
-            let expected: f64 = text.parse().expect("a test decimal");
-            assert_eq!(decimal(text), Some(expected), "{text}");
-        }
-        for bad in [
-            "",
-            "-",
-            ".5",
-            "1e5",
-            "1.2.3",
-            "+1",
-            "abc",
-            "1,5",
-            "1234567890123456",
-        ] {
-            assert_eq!(decimal(bad), None, "{bad}");
-        }
-        assert_eq!(decimal("5."), Some(5.0), "a trailing point is harmless");
-    }
-
-    #[test]
-    fn towns_match_whatever_the_case_and_spacing() {
-        assert_eq!(town_key("  Batley   CARR "), "batley carr");
-        assert_eq!(town_key("ديوزبري"), "ديوزبري");
     }
 }

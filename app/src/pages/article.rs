@@ -1,6 +1,7 @@
 //! A content page written by the community team in markdown.
 
-use crate::components::{human_date, Breadcrumbs};
+use crate::components::Breadcrumbs;
+use crate::model::Date;
 use crate::model::{KeyStage, Page, PageLayout, QrImage, Section};
 use leptos::prelude::*;
 
@@ -54,10 +55,10 @@ fn QrFigure(qr: QrImage) -> impl IntoView {
 
 /// Who looks after a page and when they last checked it.
 #[component]
-pub fn PageMeta(last_reviewed: String, owner: String) -> impl IntoView {
+pub fn PageMeta(last_reviewed: Date, owner: String) -> impl IntoView {
     let text = format!(
         "Last reviewed on {} by the {owner}.",
-        human_date(&last_reviewed)
+        last_reviewed.in_words()
     );
     view! { <p class="page-meta">{text}</p> }
 }

@@ -4,9 +4,9 @@
 //! ids. Links to other pages are rewritten to their addresses and collected, so the
 //! loader can check that every one of them lands on a real page and anchor.
 
-use super::front_matter::line_index;
 use super::paths::{page_path, resolve_relative};
 use super::report::Report;
+use super::source::line_index;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use std::collections::BTreeSet;
 

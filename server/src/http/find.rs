@@ -6,7 +6,7 @@
 //! response, and nothing about the search is logged.
 
 use super::{Live, RouteLabel};
-use app::locator::{not_found_words, parse_query, present, uk_time, Choices, Finder};
+use app::locator::{uk_time, Asked, Choices, FindProblem, Finder};
 use app::model::Site;
 use app::render::{render_document, FindOutcome, Route};
 use axum::body::Bytes;
@@ -26,6 +26,9 @@ pub struct FindService {
     pub site: Site,
     pub finder: Finder,
     pub options: LeptosOptions,
+    /// The time now, in milliseconds since 1970 UTC: the system clock, or a fixed one
+    /// in tests (see [`super::AppState::with_clock`]).
+    pub clock: fn() -> f64,
 }
 
 impl FindService {
@@ -35,44 +38,22 @@ impl FindService {
             site,
             finder,
             options,
+            clock: now_ms,
         }
     }
 
     /// The status and what to show for the text someone typed and the choices they
     /// made, at `now_ms` (milliseconds since 1970 UTC).
     pub fn answer(&self, typed: &str, choices: &Choices, now_ms: f64) -> (StatusCode, FindOutcome) {
-        let now = uk_time(now_ms);
-        let Some(filter) = choices.filter(now) else {
-            return (
-                StatusCode::BAD_REQUEST,
-                FindOutcome::Problem(
-                    "We could not read those choices. Choose from the lists, then search again."
-                        .to_owned(),
-                ),
-            );
-        };
-        let query = match parse_query(typed) {
-            Ok(query) => query,
+        match app::locator::find(&self.finder, Asked::Typed(typed), choices, uk_time(now_ms)) {
+            Ok(results) => (StatusCode::OK, FindOutcome::Results(Box::new(results))),
             Err(problem) => {
-                return (
-                    StatusCode::BAD_REQUEST,
-                    FindOutcome::Problem(problem.words(&self.site.locator.examples)),
-                )
+                let status = match problem {
+                    FindProblem::NotFound(_) => StatusCode::NOT_FOUND,
+                    FindProblem::Choices | FindProblem::Typed(_) => StatusCode::BAD_REQUEST,
+                };
+                (status, FindOutcome::Problem(problem.words().to_owned()))
             }
-        };
-        match self.finder.gazetteer.resolve(&query) {
-            Some((at, origin)) => (
-                StatusCode::OK,
-                FindOutcome::Results(Box::new(present(
-                    &self.finder,
-                    &self.finder.search(at, origin, &filter),
-                    now,
-                ))),
-            ),
-            None => (
-                StatusCode::NOT_FOUND,
-                FindOutcome::Problem(not_found_words(&query, &self.site.locator)),
-            ),
         }
     }
 }
@@ -125,7 +106,8 @@ impl FindForm {
     }
 }
 
-fn now_ms() -> f64 {
+/// The system clock.
+pub fn now_ms() -> f64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0.0, |elapsed| elapsed.as_millis() as f64)
@@ -134,7 +116,7 @@ fn now_ms() -> f64 {
 pub async fn find(State(live): State<Arc<Live>>, body: Result<Bytes, BytesRejection>) -> Response {
     let state = live.current();
     let (status, outcome, choices) = match body {
-        Ok(body) => state.find.answer_body(&body, now_ms()),
+        Ok(body) => state.find.answer_body(&body, (state.find.clock)()),
         Err(rejection) => {
             let status = if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
                 StatusCode::PAYLOAD_TOO_LARGE

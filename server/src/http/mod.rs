@@ -61,6 +61,13 @@ impl AppState {
             find: FindService::new(site, options),
         }
     }
+
+    /// The same state with the locator answering at the time `clock` gives, for tests
+    /// that depend on opening hours.
+    pub fn with_clock(mut self, clock: fn() -> f64) -> AppState {
+        self.find.clock = clock;
+        self
+    }
 }
 
 /// The whole HTTP application, serving `state` as it is.
@@ -77,7 +84,17 @@ pub fn app_live(state: Arc<Live>) -> Router {
 /// panics caught, time and concurrency limits, privacy headers on every answer
 /// (503s included), and the request counted.
 pub fn app_with_limits(state: Arc<Live>, request_limits: limits::RequestLimits) -> Router {
-    let routes = Router::new()
+    app_with_routes(state, request_limits, Router::new())
+}
+
+/// The whole HTTP application with `extra` routes beside the site's, behind every
+/// layer (tests add a route that panics).
+pub fn app_with_routes(
+    state: Arc<Live>,
+    request_limits: limits::RequestLimits,
+    extra: Router<Arc<Live>>,
+) -> Router {
+    let routes = extra
         .route(
             app::render::FIND_PATH,
             post(find::find)

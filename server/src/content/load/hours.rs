@@ -2,10 +2,10 @@
 //! OpenStreetMap `opening_hours` text read with the `opening-hours` crate and turned
 //! into a [`Timetable`] the locator can use on the server and on the device.
 
-use super::dates::Date;
-use super::report::Report;
-use super::settings::TomlFile;
+use crate::content::report::Report;
+use crate::content::source::TomlFile;
 use app::locator::{day_number, weekday, Timetable, DAY_MINUTES};
+use app::model::Date;
 use app::model::Hours;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use opening_hours::{Context, ContextHolidays, OpeningHours, RuleKind};

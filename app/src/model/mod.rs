@@ -6,6 +6,16 @@
 
 use serde::{Deserialize, Serialize};
 
+mod date;
+mod kinds;
+mod locator_data;
+mod routes;
+
+pub use date::Date;
+pub use kinds::{Audience, KeyStage, Topic};
+pub use locator_data::{AreaCentre, Examples, Hours, Location, LocatorData, Place, PlaceKind};
+pub use routes::{SiteRoute, FIND_PATH, OPEN_DATA_ABOUT_PATH, OPEN_DATA_SERVICES_PATH};
+
 /// Everything the site shows, after validation.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Site {
@@ -182,8 +192,8 @@ pub struct Page {
     /// Position within its section; lower comes first.
     pub order: i64,
     pub audience: Vec<Audience>,
-    /// ISO date, for example "2026-11-01".
-    pub last_reviewed: String,
+    /// When someone last checked the page is true.
+    pub last_reviewed: Date,
     /// The team role responsible for the page, never a person.
     pub owner: String,
     /// The body as safe HTML: raw HTML from the markdown has been dropped.
@@ -320,177 +330,9 @@ pub struct QrImage {
     pub svg: String,
 }
 
-/// The stages of secondary education that school resources are written for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum KeyStage {
-    Ks3,
-    Ks4,
-    Post16,
-}
-
-impl KeyStage {
-    pub const ALL: [KeyStage; 3] = [KeyStage::Ks3, KeyStage::Ks4, KeyStage::Post16];
-
-    /// The word editors write in front matter, also the anchor on the schools index.
-    pub fn key(self) -> &'static str {
-        match self {
-            KeyStage::Ks3 => "ks3",
-            KeyStage::Ks4 => "ks4",
-            KeyStage::Post16 => "post-16",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            KeyStage::Ks3 => "Key stage 3 (ages 11 to 14)",
-            KeyStage::Ks4 => "Key stage 4 (ages 14 to 16)",
-            KeyStage::Post16 => "Post-16 (ages 16 to 18)",
-        }
-    }
-
-    pub fn short(self) -> &'static str {
-        match self {
-            KeyStage::Ks3 => "KS3",
-            KeyStage::Ks4 => "KS4",
-            KeyStage::Post16 => "Post-16",
-        }
-    }
-
-    /// "KS3, KS4": the short names of `stages`, for lists and lesson facts.
-    pub fn shorts(stages: &[KeyStage]) -> String {
-        stages
-            .iter()
-            .map(|stage| stage.short())
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
-}
-
-/// The themes of secondary relationships, sex and health education (RSHE) in the
-/// Department for Education's statutory guidance.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Topic {
-    Families,
-    RespectfulRelationships,
-    OnlineAndMedia,
-    BeingSafe,
-    IntimateRelationships,
-}
-
-impl Topic {
-    pub const ALL: [Topic; 5] = [
-        Topic::Families,
-        Topic::RespectfulRelationships,
-        Topic::OnlineAndMedia,
-        Topic::BeingSafe,
-        Topic::IntimateRelationships,
-    ];
-
-    /// The word editors write in front matter, also the anchor on the schools index.
-    pub fn key(self) -> &'static str {
-        match self {
-            Topic::Families => "families",
-            Topic::RespectfulRelationships => "respectful-relationships",
-            Topic::OnlineAndMedia => "online-and-media",
-            Topic::BeingSafe => "being-safe",
-            Topic::IntimateRelationships => "intimate-relationships",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Topic::Families => "Families",
-            Topic::RespectfulRelationships => "Respectful relationships, including friendships",
-            Topic::OnlineAndMedia => "Online and media",
-            Topic::BeingSafe => "Being safe",
-            Topic::IntimateRelationships => {
-                "Intimate and sexual relationships, including sexual health"
-            }
-        }
-    }
-}
-
-/// Who a page or service is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Audience {
-    Everyone,
-    Women,
-    Men,
-    Lgbt,
-    YoungPeople,
-    Children,
-    OlderPeople,
-    DisabledPeople,
-    Perpetrators,
-    Professionals,
-    Schools,
-    FamilyAndFriends,
-}
-
-impl Audience {
-    pub const ALL: [Audience; 12] = [
-        Audience::Everyone,
-        Audience::Women,
-        Audience::Men,
-        Audience::Lgbt,
-        Audience::YoungPeople,
-        Audience::Children,
-        Audience::OlderPeople,
-        Audience::DisabledPeople,
-        Audience::Perpetrators,
-        Audience::Professionals,
-        Audience::Schools,
-        Audience::FamilyAndFriends,
-    ];
-
-    /// The word editors write in front matter.
-    pub fn key(self) -> &'static str {
-        match self {
-            Audience::Everyone => "everyone",
-            Audience::Women => "women",
-            Audience::Men => "men",
-            Audience::Lgbt => "lgbt",
-            Audience::YoungPeople => "young-people",
-            Audience::Children => "children",
-            Audience::OlderPeople => "older-people",
-            Audience::DisabledPeople => "disabled-people",
-            Audience::Perpetrators => "perpetrators",
-            Audience::Professionals => "professionals",
-            Audience::Schools => "schools",
-            Audience::FamilyAndFriends => "family-and-friends",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Audience> {
-        Audience::ALL.into_iter().find(|a| a.key() == key)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn audience_keys_round_trip() {
-        for audience in Audience::ALL {
-            assert_eq!(Audience::from_key(audience.key()), Some(audience));
-        }
-        assert_eq!(Audience::from_key("Women"), None);
-    }
-
-    #[test]
-    fn school_keys_are_unique_and_usable_as_anchors() {
-        let mut keys: Vec<&str> = KeyStage::ALL.iter().map(|k| k.key()).collect();
-        keys.extend(Topic::ALL.iter().map(|t| t.key()));
-        let count = keys.len();
-        keys.sort_unstable();
-        keys.dedup();
-        assert_eq!(keys.len(), count);
-        assert!(keys.iter().all(|k| k
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')));
-    }
 
     #[test]
     fn contact_dials_digits_only() {
@@ -502,125 +344,4 @@ mod tests {
         };
         assert_eq!(contact.tel_href(), "tel:08082000247");
     }
-}
-
-/// Somewhere people can go or call: a Safezone or a support service, as the locator
-/// shows it. Confidential locations never reach this type: the loader drops them.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Place {
-    pub name: String,
-    pub kind: PlaceKind,
-    /// The group it is listed under when it cannot be ranked by distance.
-    pub group: String,
-    pub location: Location,
-    /// Words about where it is, from the source ("Huddersfield bus station").
-    pub whereabouts: Option<String>,
-    pub contacts: Vec<Contact>,
-    pub hours: Hours,
-    pub website: Option<String>,
-    pub description: Option<String>,
-    /// Open Referral-style category words, such as "domestic-abuse".
-    pub categories: Vec<String>,
-    pub audiences: Vec<Audience>,
-    /// BCP 47 language codes the service can help in.
-    pub languages: Vec<String>,
-    pub accessibility: Option<String>,
-    /// ISO date the entry was last checked.
-    pub last_verified: String,
-    pub source: String,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum PlaceKind {
-    Safezone,
-    Service,
-}
-
-/// How well we know where a place is.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum Location {
-    /// A public address and the position of its postcode.
-    Postcode {
-        address: Option<String>,
-        postcode: String,
-        position: [f64; 2],
-    },
-    /// Only the district: ranked by the middle of each named area.
-    Area { areas: Vec<AreaCentre> },
-    /// Not known: listed under its group, never ranked or pinned.
-    Unknown,
-    /// A service you call or visit online; it has no place to go to.
-    Remote,
-}
-
-/// The middle of a named area, for places known only by district.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct AreaCentre {
-    pub name: String,
-    pub position: [f64; 2],
-}
-
-impl Location {
-    /// Every position the place can be found at, as `[lat, lon]`.
-    pub fn positions(&self) -> Vec<[f64; 2]> {
-        match self {
-            Location::Postcode { position, .. } => vec![*position],
-            Location::Area { areas } => areas.iter().map(|a| a.position).collect(),
-            Location::Unknown | Location::Remote => Vec::new(),
-        }
-    }
-}
-
-/// When a place is open, as far as we know.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Hours {
-    /// Never shown as open.
-    Unknown,
-    /// Open at all times.
-    Always,
-    /// Opening hours from the OpenStreetMap-style text in the content, worked out
-    /// for the days the bank-holiday calendar covers.
-    Timetable {
-        text: String,
-        timetable: crate::locator::Timetable,
-    },
-}
-
-impl Hours {
-    /// Whether the place is open at `now` (UK time). Unknown is never open.
-    pub fn state(&self, now: crate::locator::LocalTime) -> crate::locator::OpenState {
-        use crate::locator::OpenState;
-        match self {
-            Hours::Unknown => OpenState::Unknown,
-            Hours::Always => OpenState::Open { closes: None },
-            Hours::Timetable { timetable, .. } => timetable.state(now),
-        }
-    }
-}
-
-/// What the locator searches: every place, and the lookup tables shipped to the page.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct LocatorData {
-    pub area_name: String,
-    pub scheme_name: String,
-    pub places: Vec<Place>,
-    /// Postcode districts: "HD1 53.6469 -1.7889 1" per line (the last field: in the area).
-    pub outcodes: String,
-    /// Towns: "Dewsbury|53.691|-1.633" per line.
-    pub towns: String,
-    /// Numbers to call when nothing near is open (999 first).
-    pub urgent: Vec<Contact>,
-    /// What to do on a 999 call when you cannot speak.
-    pub silent_call_note: String,
-    /// What to type, shown in hints and messages.
-    pub examples: Examples,
-}
-
-/// Examples from the area of what people can type into the locator.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Examples {
-    /// A postcode district in the area, such as "HD1".
-    pub district: String,
-    /// A town in the area.
-    pub town: String,
 }

@@ -2,8 +2,8 @@
 //! the page frame, and `content/<code>/pages/` the translated pages, each naming the
 //! page it was translated from.
 
-use super::report::Report;
-use super::settings::TomlFile;
+use crate::content::report::Report;
+use crate::content::source::TomlFile;
 use app::model::Strings;
 use serde::Deserialize;
 
@@ -53,7 +53,7 @@ pub fn load_strings(source: &TomlFile<'_>, report: &mut Report) -> Option<(Strin
         if value.trim().is_empty() {
             complete = false;
             report
-                .at(source.file, source.line_of(name))
+                .at(source.file, source.key_line(name))
                 .field(name)
                 .fix(
                     "is empty.",
@@ -107,10 +107,7 @@ find_help = "m"
     #[test]
     fn every_string_is_required_and_none_may_be_empty() {
         let mut report = Report::default();
-        let file = |text| TomlFile {
-            file: "content/pl/strings.toml",
-            text,
-        };
+        let file = |text| TomlFile::new("content/pl/strings.toml", text);
         assert!(load_strings(&file(COMPLETE), &mut report).is_some());
         assert!(report.errors().is_empty());
 

@@ -1,8 +1,9 @@
 //! `site.toml` (site-wide settings) and `helplines.toml` (the verified register of
 //! phone numbers that pages and settings may show).
 
-use super::report::Report;
-use super::suggest::closest;
+use crate::content::report::Report;
+use crate::content::source::TomlFile;
+use crate::content::suggest::closest;
 use app::model::{Contact, HelpRoute, NavLink, Section};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -92,41 +93,6 @@ struct RawHelpRoute {
     text: String,
     contacts: Vec<String>,
     more: Option<NavLink>,
-}
-
-/// A TOML file of the content, with its name as editors see it.
-pub struct TomlFile<'a> {
-    pub file: &'a str,
-    pub text: &'a str,
-}
-
-impl TomlFile<'_> {
-    pub fn parse<T: serde::de::DeserializeOwned>(
-        &self,
-        fix: &str,
-        report: &mut Report,
-    ) -> Option<T> {
-        match toml::from_str(self.text) {
-            Ok(value) => Some(value),
-            Err(error) => {
-                let line = error
-                    .span()
-                    .map(|span| 1 + super::front_matter::line_index(self.text, span.start));
-                report
-                    .at(self.file, line)
-                    .fix(format!("{}.", error.message().trim_end_matches('.')), fix);
-                None
-            }
-        }
-    }
-
-    /// The first line that mentions `needle`, for pointing at a value.
-    pub fn line_of(&self, needle: &str) -> Option<usize> {
-        self.text
-            .lines()
-            .position(|line| line.contains(needle))
-            .map(|i| i + 1)
-    }
 }
 
 /// Reads the register and checks every number in it.
@@ -241,7 +207,7 @@ pub fn load_settings(
     let raw = source.parse::<RawSettings>(fix, report)?;
 
     if !raw.exit_url.starts_with("https://") || raw.exit_url.contains(char::is_whitespace) {
-        report.at(source.file, source.line_of("exit_url")).field("exit_url").fix(
+        report.at(source.file, source.key_line("exit_url")).field("exit_url").fix(
             format!("\"{}\" is not a full https:// address.", raw.exit_url),
             "Use a neutral page that shows nothing personal, such as a weather forecast: exit_url = \"https://www.bbc.co.uk/weather\".",
         );
@@ -252,7 +218,7 @@ pub fn load_settings(
         .map(|url| url.trim_end_matches('/').to_owned());
     if let Some(url) = &site_url {
         if !is_site_url(url) {
-            report.at(source.file, source.line_of("site_url")).field("site_url").fix(
+            report.at(source.file, source.key_line("site_url")).field("site_url").fix(
                 format!("\"{url}\" is not the plain https:// address of a site."),
                 "Write only the address people type, with nothing after the name, for example site_url = \"https://www.example.org.uk\".",
             );
@@ -260,7 +226,7 @@ pub fn load_settings(
     }
     let mut section_ids = Vec::new();
     for section in &raw.sections {
-        if !super::paths::is_slug(&section.id) || section_ids.contains(&section.id) {
+        if !crate::content::paths::is_slug(&section.id) || section_ids.contains(&section.id) {
             report.at(source.file, source.line_of(&format!("\"{}\"", section.id))).field("sections.id").fix(
                 format!("\"{}\" is not a usable section id.", section.id),
                 "Use a short, unique id in lower-case letters and hyphens, for example id = \"get-help\". It becomes the section's address.",
@@ -389,13 +355,7 @@ mod tests {
     fn register() -> Register {
         let text = "[[helpline]]\nid = \"ndah\"\nname = \"National Domestic Abuse Helpline\"\nnumber = \"0808 2000 247\"\nhours = \"24 hours\"\nconfidence = \"high\"\nsource = \"Refuge\"\nsource_date = \"2021\"\n\n[[helpline]]\nid = \"maybe\"\nname = \"Unsure line\"\nnumber = \"0800 000 0000\"\nhours = \"?\"\nconfidence = \"low\"\nsource = \"a repo\"\nsource_date = \"2020\"\n";
         let mut report = Report::default();
-        let register = load_register(
-            &TomlFile {
-                file: "helplines.toml",
-                text,
-            },
-            &mut report,
-        );
+        let register = load_register(&TomlFile::new("helplines.toml", text), &mut report);
         assert!(report.is_empty(), "{report}");
         register
     }
@@ -403,10 +363,10 @@ mod tests {
     #[test]
     fn contacts_come_only_from_confident_register_entries() {
         let register = register();
-        let site = TomlFile {
-            file: "site.toml",
-            text: "footer_contacts = [\"ndah\", \"nadh\", \"maybe\"]\n",
-        };
+        let site = TomlFile::new(
+            "site.toml",
+            "footer_contacts = [\"ndah\", \"nadh\", \"maybe\"]\n",
+        );
         let mut report = Report::default();
         let found = register.contact("ndah", &site, "footer_contacts", &mut report);
         assert_eq!(found.map(|c| c.dial), Some("08082000247".into()));

@@ -1,14 +1,30 @@
-//! Calendar dates written by editors as YYYY-MM-DD.
+//! Calendar dates: written by editors as YYYY-MM-DD, read by people as "1 November 2026".
+//! The one date type of the site; parsed once, when content loads.
 
 use std::fmt;
 
 /// A real calendar date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
     pub year: i32,
     pub month: u32,
     pub day: u32,
 }
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 impl Date {
     /// Parses exactly `YYYY-MM-DD` and rejects dates that do not exist, such as 2026-02-30.
@@ -36,6 +52,20 @@ impl Date {
         real.then_some(date)
     }
 
+    /// Days since 1970-01-01, the day number the locator's clock uses.
+    pub fn day_number(self) -> i32 {
+        crate::locator::day_number(self.year, self.month, self.day)
+    }
+
+    /// As people read it: "1 November 2026".
+    pub fn in_words(self) -> String {
+        let month = MONTHS
+            .get(self.month.saturating_sub(1) as usize)
+            .copied()
+            .unwrap_or_default();
+        format!("{} {month} {}", self.day, self.year)
+    }
+
     fn days_in_month(self) -> u32 {
         match self.month {
             2 if self.is_leap_year() => 29,
@@ -50,6 +80,7 @@ impl Date {
     }
 }
 
+/// As editors write it: "2026-11-01".
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -91,5 +122,22 @@ mod tests {
         ] {
             assert_eq!(Date::parse(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn reads_in_words() {
+        let words = |text| Date::parse(text).map(Date::in_words);
+        assert_eq!(words("2026-11-01").as_deref(), Some("1 November 2026"));
+        assert_eq!(words("2025-02-28").as_deref(), Some("28 February 2025"));
+    }
+
+    #[test]
+    fn counts_days_from_1970() {
+        assert_eq!(Date::parse("1970-01-02").map(Date::day_number), Some(1));
+        let (a, b) = (Date::parse("2026-03-01"), Date::parse("2026-02-28"));
+        assert_eq!(
+            a.zip(b).map(|(a, b)| a.day_number() - b.day_number()),
+            Some(1)
+        );
     }
 }

@@ -1,0 +1,140 @@
+//! The find sequence, once for both paths: the choices, what was asked (typed text or a
+//! position from the device), where that is, and what to show. The server's no-JS
+//! form and the island both call [`find`], so they cannot answer differently.
+
+use super::hours::LocalTime;
+use super::point::LatLon;
+use super::present::{present, ResultsView};
+use super::query::parse_query;
+use super::search::{not_found_words, Choices, Finder};
+
+/// What a person asked for.
+#[derive(Clone, Copy, Debug)]
+pub enum Asked<'a> {
+    /// A postcode district, a full postcode or a town, as typed.
+    Typed(&'a str),
+    /// A position the device gave after a tap; it never leaves the device.
+    Position(LatLon),
+}
+
+/// Why there is nothing to show, with the calm words to show instead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FindProblem {
+    /// The filter choices are not ones the form offers.
+    Choices,
+    /// What was typed is not a district or town (empty, too long, a full street address…).
+    Typed(String),
+    /// A district or town the site does not know, or one too far away.
+    NotFound(String),
+}
+
+impl FindProblem {
+    pub fn words(&self) -> &str {
+        match self {
+            FindProblem::Choices => {
+                "We could not read those choices. Choose from the lists, then search again."
+            }
+            FindProblem::Typed(words) | FindProblem::NotFound(words) => words,
+        }
+    }
+}
+
+/// The places to show for `asked` with `choices`, at `now` (UK time; `None` when the
+/// time is not known, so nothing is shown as open).
+pub fn find(
+    finder: &Finder,
+    asked: Asked<'_>,
+    choices: &Choices,
+    now: Option<LocalTime>,
+) -> Result<ResultsView, FindProblem> {
+    let filter = choices.filter(now).ok_or(FindProblem::Choices)?;
+    let (at, origin) = match asked {
+        Asked::Position(at) => (at, "your location".to_owned()),
+        Asked::Typed(typed) => {
+            let query = parse_query(typed)
+                .map_err(|problem| FindProblem::Typed(problem.words(&finder.data.examples)))?;
+            finder
+                .gazetteer
+                .resolve(&query)
+                .ok_or_else(|| FindProblem::NotFound(not_found_words(&query, &finder.data)))?
+        }
+    };
+    Ok(present(finder, &finder.search(at, origin, &filter), now))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Examples, Hours, Location, LocatorData, Place, PlaceKind};
+
+    fn finder() -> Finder {
+        let place = Place {
+            name: "Town hall".into(),
+            kind: PlaceKind::Safezone,
+            group: "Huddersfield".into(),
+            location: Location::Postcode {
+                address: None,
+                postcode: "HD1 2TA".into(),
+                position: [53.6458, -1.785],
+            },
+            whereabouts: None,
+            contacts: Vec::new(),
+            hours: Hours::Unknown,
+            website: None,
+            description: None,
+            categories: Vec::new(),
+            audiences: Vec::new(),
+            languages: Vec::new(),
+            accessibility: None,
+            last_verified: "2026-11-01".into(),
+            source: "test".into(),
+        };
+        Finder::new(LocatorData {
+            area_name: "Testshire".into(),
+            scheme_name: "Safe Zones".into(),
+            places: vec![place],
+            outcodes: "HD1 53.6469 -1.7889 1\nS1 53.38 -1.47 0\n".into(),
+            towns: "Dewsbury|53.691|-1.633\n".into(),
+            urgent: Vec::new(),
+            silent_call_note: String::new(),
+            examples: Examples {
+                district: "HD1".into(),
+                town: "Dewsbury".into(),
+            },
+        })
+    }
+
+    #[test]
+    fn typed_text_and_a_position_find_the_same_place() {
+        let finder = finder();
+        let choices = Choices::default();
+        let typed = find(&finder, Asked::Typed("hd1 2ta"), &choices, None).expect("typed");
+        let at = LatLon::new(53.6469, -1.7889).expect("valid");
+        let located = find(&finder, Asked::Position(at), &choices, None).expect("position");
+        assert_eq!(typed.nearby.len(), 1);
+        assert_eq!(typed.nearby[0].name, "Town hall");
+        assert_eq!(located.nearby[0].name, "Town hall");
+    }
+
+    #[test]
+    fn each_problem_has_its_own_words() {
+        let finder = finder();
+        let choices = Choices::default();
+        let bad_choices = Choices {
+            show: "everything-please".into(),
+            ..Choices::default()
+        };
+        assert_eq!(
+            find(&finder, Asked::Typed("HD1"), &bad_choices, None).err(),
+            Some(FindProblem::Choices)
+        );
+        assert!(matches!(
+            find(&finder, Asked::Typed(""), &choices, None),
+            Err(FindProblem::Typed(_))
+        ));
+        assert!(matches!(
+            find(&finder, Asked::Typed("ZZ9"), &choices, None),
+            Err(FindProblem::NotFound(_))
+        ));
+    }
+}

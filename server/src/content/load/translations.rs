@@ -1,0 +1,97 @@
+//! One language besides the site's own: `<code>/strings.toml` and `<code>/pages/`.
+
+use super::pages::{page_path, source_of};
+use super::{strings, PageSource};
+use crate::content::front_matter;
+use crate::content::markdown;
+use crate::content::report::Report;
+use crate::content::source::{Folder, TomlFile};
+use app::model::{Language, Page, PageLayout, TextDirection, Translation};
+
+/// The language (when its strings could be read), its translated pages, and the
+/// source of each page that could be rendered.
+pub fn load(
+    folder: &Folder,
+    code: &str,
+    direction: TextDirection,
+    phones: &[String],
+    report: &mut Report,
+) -> (Option<Language>, Vec<Page>, Vec<PageSource>) {
+    let strings_rel = format!("{code}/strings.toml");
+    let strings_file = folder.display(&strings_rel);
+    let strings = folder
+        .read(&strings_rel, report)
+        .and_then(|text| strings::load_strings(&TomlFile::new(&strings_file, &text), report));
+    let mut pages = Vec::new();
+    let mut sources = Vec::new();
+    for rel in folder.page_files(&format!("{code}/pages"), report) {
+        let file = folder.display(&format!("{code}/pages/{rel}"));
+        let Some(text) = folder.read(&format!("{code}/pages/{rel}"), report) else {
+            continue;
+        };
+        let Some(english_path) = page_path(&rel, &file, report) else {
+            continue;
+        };
+        if english_path == "/" {
+            report.at(&file, None).fix(
+                "a language's home page is made by the site: it lists the translated pages.",
+                "Translate the pages one by one in folders, such as get-help/get-help-now.md, and remove this file.",
+            );
+            continue;
+        }
+        let path = format!("/{code}{english_path}");
+        let Some(split) = front_matter::split(&text, &file, report) else {
+            continue;
+        };
+        let front = front_matter::parse_translation(&split, &file, report);
+        let rendered = markdown::render(
+            &markdown::Source {
+                file: &file,
+                rel: &rel,
+                body: split.body,
+                body_first_line: split.body_first_line,
+                phones,
+            },
+            report,
+        );
+        sources.push(source_of(
+            file,
+            &path,
+            &split,
+            rendered.links,
+            rendered.anchors,
+            rendered.text,
+        ));
+        let Some(front) = front else {
+            continue;
+        };
+        pages.push(Page {
+            path,
+            title: front.title,
+            summary: front.summary,
+            section: String::new(),
+            order: front.order,
+            audience: Vec::new(),
+            last_reviewed: front.last_reviewed,
+            owner: front.owner,
+            aliases: Vec::new(),
+            key_stages: Vec::new(),
+            topics: Vec::new(),
+            layout: PageLayout::Article,
+            qr: None,
+            translation: Some(Translation {
+                language: code.to_owned(),
+                source: front.source,
+                community_reviewed: front.community_reviewed,
+            }),
+            body_html: rendered.html,
+        });
+    }
+    let language = strings.map(|(name, strings)| Language {
+        code: code.to_owned(),
+        name,
+        direction,
+        strings,
+    });
+    (language, pages, sources)
+}
