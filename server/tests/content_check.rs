@@ -131,6 +131,7 @@ broken_fixtures! {
     front_matter_that_is_never_closed => "unclosed-front-matter",
     an_area_the_locator_does_not_know => "unknown-area",
     a_tel_link_not_in_the_register => "unknown-phone",
+    sources_with_problems => "bad-sources",
 }
 
 #[test]

@@ -585,3 +585,17 @@ async fn an_old_address_redirects_permanently_to_the_page() {
     );
     assert_privacy_headers(&response, "redirect");
 }
+
+#[tokio::test]
+async fn a_page_lists_where_its_facts_come_from() {
+    let html = text(send(Method::GET, "/info/leaving", None).await).await;
+    assert!(html.contains("<h2 id=\"sources\">Where this information comes from</h2>"));
+    assert!(html.contains(
+        "GOV.UK: <a href=\"https://www.gov.uk/guidance/domestic-abuse-how-to-get-help\" rel=\"nofollow noreferrer\">Domestic abuse: how to get help</a>. Checked on 1 November 2026."
+    ), "{html}");
+    let home = text(send(Method::GET, "/", None).await).await;
+    assert!(
+        !home.contains("Where this information comes from"),
+        "only pages with sources"
+    );
+}

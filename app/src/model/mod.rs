@@ -210,6 +210,20 @@ pub struct Page {
     pub qr: Option<QrImage>,
     /// For a translated page: its language and the English page it comes from.
     pub translation: Option<Translation>,
+    /// Where the page's facts come from, listed at its end.
+    pub sources: Vec<Reference>,
+}
+
+/// A publisher's page that facts on a page were checked against.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reference {
+    /// Who publishes it, such as "GOV.UK" or "Women's Aid".
+    pub publisher: String,
+    pub title: String,
+    /// An `https://` address.
+    pub url: String,
+    /// When someone last checked the facts on our page against it.
+    pub checked: Date,
 }
 
 /// Where a translated page comes from, and whether the community has checked it.

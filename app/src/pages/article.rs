@@ -2,7 +2,7 @@
 
 use crate::components::Breadcrumbs;
 use crate::model::Date;
-use crate::model::{KeyStage, Page, PageLayout, QrImage, Section};
+use crate::model::{KeyStage, Page, PageLayout, QrImage, Reference, Section};
 use leptos::prelude::*;
 
 #[component]
@@ -36,6 +36,7 @@ pub fn ArticlePage(page: Page, section: Option<Section>) -> impl IntoView {
             {resource}
             <div class="prose" inner_html=page.body_html></div>
             {qr}
+            <SourceList sources=page.sources/>
             <PageMeta last_reviewed=page.last_reviewed owner=page.owner/>
         </article>
     }
@@ -51,6 +52,33 @@ fn QrFigure(qr: QrImage) -> impl IntoView {
             <figcaption>"Scan the code with a phone camera, or type " <strong>{shown}</strong></figcaption>
         </figure>
     }
+}
+
+/// Where the page's facts come from, with the day each was last checked.
+#[component]
+fn SourceList(sources: Vec<Reference>) -> impl IntoView {
+    (!sources.is_empty()).then(|| {
+        let items = sources
+            .into_iter()
+            .map(|source| {
+                let publisher = format!("{}: ", source.publisher);
+                let checked = format!(". Checked on {}.", source.checked.in_words());
+                view! {
+                    <li>
+                        {publisher}
+                        <a href=source.url rel="nofollow noreferrer">{source.title}</a>
+                        {checked}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="sources" aria-labelledby="sources">
+                <h2 id="sources">"Where this information comes from"</h2>
+                <ul>{items}</ul>
+            </section>
+        }
+    })
 }
 
 /// Who looks after a page and when they last checked it.

@@ -254,4 +254,86 @@ impl Fields<'_> {
         }
         date
     }
+
+    /// `[[sources]]` tables, each with publisher, title, url and checked.
+    pub(super) fn sources(&self, report: &mut Report) -> Vec<app::model::Reference> {
+        const KEYS: [&str; 4] = ["publisher", "title", "url", "checked"];
+        let Some(value) = self.table.get("sources") else {
+            return Vec::new();
+        };
+        let example = "[[sources]] with publisher = \"GOV.UK\", title = \"…\", url = \"https://…\" and checked = 2026-12-01, each on its own line";
+        let line = self.line("sources");
+        let Some(items) = value.as_array() else {
+            report.at(self.file, line).field("sources").fix(
+                "should be one or more [[sources]] tables.",
+                format!("After the other fields, write {example}."),
+            );
+            return Vec::new();
+        };
+        let mut found = Vec::new();
+        for (index, item) in items.iter().enumerate() {
+            let number = index + 1;
+            let Some(table) = item.as_table() else {
+                report.at(self.file, line).field("sources").fix(
+                    format!("source {number} is not a table."),
+                    format!("Write {example}."),
+                );
+                continue;
+            };
+            for key in table.keys().filter(|key| !KEYS.contains(&key.as_str())) {
+                report.at(self.file, line).field("sources").fix(
+                    format!("source {number} has \"{key}\", which a source does not have."),
+                    "A source has publisher, title, url and checked.",
+                );
+            }
+            let text = |key: &str, report: &mut Report| -> Option<String> {
+                let text = table.get(key).and_then(Value::as_str).map(str::trim);
+                if text.is_none_or(str::is_empty) {
+                    report.at(self.file, line).field("sources").fix(
+                        format!("source {number} has no {key}."),
+                        format!("Add {key} = \"…\" to it, in double quotes."),
+                    );
+                }
+                text.filter(|text| !text.is_empty()).map(str::to_owned)
+            };
+            let (publisher, title, url) = (
+                text("publisher", report),
+                text("title", report),
+                text("url", report),
+            );
+            if let Some(url) = url.as_deref().filter(|url| !url.starts_with("https://")) {
+                report.at(self.file, line).field("sources").fix(
+                    format!("source {number}'s url \"{url}\" does not start with https://."),
+                    "Copy the address of the publisher's own page from the browser, starting with https://.",
+                );
+            }
+            let written = match table.get("checked") {
+                Some(Value::Datetime(datetime)) => datetime.to_string(),
+                Some(Value::String(text)) => text.clone(),
+                Some(other) => other.to_string(),
+                None => String::new(),
+            };
+            let checked = Date::parse(&written);
+            if checked.is_none() {
+                report.at(self.file, line).field("sources").fix(
+                    format!("source {number} needs checked, the date someone last checked it, as YYYY-MM-DD (found \"{written}\")."),
+                    "Write it without quotes, for example checked = 2026-12-01.",
+                );
+            }
+            if let (Some(publisher), Some(title), Some(url), Some(checked)) = (
+                publisher,
+                title,
+                url.filter(|url| url.starts_with("https://")),
+                checked,
+            ) {
+                found.push(app::model::Reference {
+                    publisher,
+                    title,
+                    url,
+                    checked,
+                });
+            }
+        }
+        found
+    }
 }

@@ -30,9 +30,11 @@ pub struct FrontMatter {
     pub layout: PageLayout,
     /// The page of this site a QR code on the page points to, such as "/".
     pub qr_code: Option<String>,
+    /// Where the page's facts come from.
+    pub sources: Vec<app::model::Reference>,
 }
 
-const FIELDS: [&str; 12] = [
+const FIELDS: [&str; 13] = [
     "title",
     "summary",
     "section",
@@ -45,6 +47,7 @@ const FIELDS: [&str; 12] = [
     "topics",
     "layout",
     "qr_code",
+    "sources",
 ];
 
 /// A page file cut into its front matter and its markdown body.
@@ -176,6 +179,7 @@ pub fn parse(
     );
     let layout = fields.layout(report);
     let qr_code = fields.qr_code(report);
+    let sources = fields.sources(report);
 
     if report.errors().len() > errors_before {
         return None;
@@ -193,6 +197,7 @@ pub fn parse(
         topics,
         layout,
         qr_code,
+        sources,
     })
 }
 

@@ -81,6 +81,7 @@ pub fn load(
             qr,
             translation: None,
             body_html: rendered.html,
+            sources: front.sources,
         });
     }
     (pages, sources)

@@ -85,6 +85,7 @@ pub fn load(
                 community_reviewed: front.community_reviewed,
             }),
             body_html: rendered.html,
+            sources: Vec::new(),
         });
     }
     let language = strings.map(|(name, strings)| Language {

@@ -10,6 +10,7 @@ mod reading_age;
 mod reviews;
 mod routes;
 mod sections;
+mod source_dates;
 mod translations;
 
 use super::load::Sources;
@@ -23,6 +24,7 @@ pub type Pass = fn(&Site, &Sources, &mut Report);
 pub const PASSES: &[(&str, Pass)] = &[
     ("overdue reviews", reviews::check),
     ("reading age", reading_age::check),
+    ("sources checked", source_dates::check),
     ("translation sources", translations::check),
     ("locator examples", examples::check),
     ("section addresses", sections::check),
