@@ -113,9 +113,15 @@ pub fn render(source: &Source<'_>, report: &mut Report) -> Rendered {
                 let kept = match classify_link(&dest_url, link_type) {
                     LinkKind::External => Some(dest_url),
                     LinkKind::Contact => {
-                        let known = dest_url
-                            .strip_prefix("tel:")
-                            .is_none_or(|digits| source.phones.iter().any(|p| p == digits));
+                        // A number for calling from abroad, tel:+44…, is the register's
+                        // UK number without its first 0.
+                        let known = dest_url.strip_prefix("tel:").is_none_or(|digits| {
+                            let uk = digits.strip_prefix("+44").map(|rest| format!("0{rest}"));
+                            source
+                                .phones
+                                .iter()
+                                .any(|p| p == digits || uk.as_deref() == Some(p.as_str()))
+                        });
                         if !known {
                             report.at(source.file, Some(line)).fix(
                                 format!("calls {dest_url}, which is not a number in the helpline register."),
@@ -499,7 +505,10 @@ mod tests {
 
     #[test]
     fn only_register_numbers_can_be_called() {
-        let (rendered, messages) = render_text("[call](tel:08082000247) [bad](tel:01234567890)\n");
+        let (rendered, messages) = render_text(
+            "[call](tel:08082000247) [abroad](tel:+448082000247) [bad](tel:01234567890)\n",
+        );
+        assert!(rendered.html.contains("tel:+448082000247"));
         assert!(rendered.html.contains("tel:08082000247"));
         assert!(!rendered.html.contains("tel:01234567890"));
         assert_eq!(messages.len(), 1);
