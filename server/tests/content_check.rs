@@ -132,6 +132,7 @@ broken_fixtures! {
     an_area_the_locator_does_not_know => "unknown-area",
     a_tel_link_not_in_the_register => "unknown-phone",
     sources_with_problems => "bad-sources",
+    a_fact_without_a_source => "fact-without-source",
 }
 
 #[test]

@@ -247,3 +247,56 @@ fn decode(svg: &str) -> String {
     let (_, content) = grids[0].decode().expect("decodes");
     content
 }
+
+/// Words that mean something was left unfinished, which no published page may show.
+const PLACEHOLDERS: [&str; 8] = [
+    "will be added",
+    "to be confirmed",
+    "coming soon",
+    "tbc",
+    "lorem ipsum",
+    "placeholder",
+    "todo",
+    "xxx",
+];
+
+#[tokio::test]
+async fn no_page_shows_placeholder_text() {
+    let state = state();
+    let mut found = Vec::new();
+    for route in shipped_site().routes() {
+        let path = route.path();
+        if matches!(route, app::model::SiteRoute::OpenData(_)) {
+            continue;
+        }
+        let html = page(&state, &path).await.to_lowercase();
+        let words = between(&html, "<main", "</main>");
+        for phrase in PLACEHOLDERS {
+            let at_word = words.match_indices(phrase).any(|(index, _)| {
+                let before = words[..index].chars().next_back();
+                let after = words[index + phrase.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            });
+            if at_word {
+                found.push(format!("{path}: \"{phrase}\""));
+            }
+        }
+    }
+    assert_eq!(found, Vec::<String>::new());
+}
+
+#[tokio::test]
+async fn every_english_page_lists_where_its_facts_come_from() {
+    let state = state();
+    let site = shipped_site();
+    let unsourced: Vec<&str> = site
+        .pages
+        .iter()
+        .filter(|page| page.translation.is_none() && page.sources.is_empty())
+        .map(|page| page.path.as_str())
+        .collect();
+    assert_eq!(unsourced, Vec::<&str>::new());
+    let html = page(&state, "/get-help/legal-protection").await;
+    assert!(html.contains("Where this information comes from"));
+}

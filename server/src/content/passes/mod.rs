@@ -12,6 +12,7 @@ mod routes;
 mod sections;
 mod source_dates;
 mod translations;
+mod unsourced;
 
 use super::load::Sources;
 use super::report::Report;
@@ -25,6 +26,7 @@ pub const PASSES: &[(&str, Pass)] = &[
     ("overdue reviews", reviews::check),
     ("reading age", reading_age::check),
     ("sources checked", source_dates::check),
+    ("facts without sources", unsourced::check),
     ("translation sources", translations::check),
     ("locator examples", examples::check),
     ("section addresses", sections::check),
