@@ -3,6 +3,8 @@
 //! - `serve` (default): check and render the content, then serve the site. Saved
 //!   changes to the content are picked up; content with errors is never served.
 //! - `check`: check the content, print every problem, and exit non-zero if any.
+//! - `safezones todo [--csv FILE]`: the Safe Zone sheet with the rows needing work
+//!   first, each with a TO DO note, to fill in and save back as `safezones.csv`.
 //! - `preview`: serve for editors: pages reload after a save and show the content's
 //!   errors in a box.
 
@@ -12,7 +14,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-const USAGE: &str = "Usage: server [serve|check|preview|export DIR|sizes [--check]] [--content DIR]\n\n  serve     check the content, then serve the site (default)\n  check     check the content and list every problem\n  preview   serve for editors: pages reload after a save and show content errors\n  export    write the whole site to DIR for any static host\n  sizes     print what each page and asset weighs, and the budgets (--check: fail when over)\n\n  --content DIR   the content folder (default: $SITE_CONTENT_DIR or ./content)";
+const USAGE: &str = "Usage: server [serve|check|preview|export DIR|sizes [--check]|safezones todo [--csv FILE]] [--content DIR]\n\n  serve     check the content, then serve the site (default)\n  check     check the content and list every problem\n  preview   serve for editors: pages reload after a save and show content errors\n  export    write the whole site to DIR for any static host\n  sizes     print what each page and asset weighs, and the budgets (--check: fail when over)\n  safezones todo   write the Safe Zone sheet with the rows that need work first (--csv FILE: to FILE)\n\n  --content DIR   the content folder (default: $SITE_CONTENT_DIR or ./content)";
 
 #[derive(Clone, PartialEq, Eq)]
 enum Command {
@@ -23,6 +25,8 @@ enum Command {
     Export(PathBuf),
     /// Print the size table and the budgets; `true`: fail when over a budget.
     Sizes(bool),
+    /// Write the Safe Zone sheet with the rows needing work first, to a file or stdout.
+    SafezonesTodo(Option<PathBuf>),
 }
 
 fn main() -> ExitCode {
@@ -48,6 +52,14 @@ fn main() -> ExitCode {
                 None => return usage_error("export needs a folder to write to"),
             },
             "sizes" => command = Command::Sizes(false),
+            "safezones" => match args.next().as_deref() {
+                Some("todo") => command = Command::SafezonesTodo(None),
+                _ => return usage_error("safezones needs what to do: safezones todo"),
+            },
+            "--csv" if command == Command::SafezonesTodo(None) => match args.next() {
+                Some(file) => command = Command::SafezonesTodo(Some(PathBuf::from(file))),
+                None => return usage_error("--csv needs a file to write"),
+            },
             "--check" if command == Command::Sizes(false) => command = Command::Sizes(true),
             "--content" => match args.next() {
                 Some(dir) => content = PathBuf::from(dir),
@@ -59,6 +71,9 @@ fn main() -> ExitCode {
             }
             other => return usage_error(&format!("unknown argument {other:?}")),
         }
+    }
+    if let Command::SafezonesTodo(out) = &command {
+        return safezones_todo(&content, out.as_deref());
     }
     let (site, report) = server::content::check(&content, server::content::today());
     let site = match site {
@@ -85,7 +100,7 @@ fn main() -> ExitCode {
             let to_do = server::content::needing_location(&site.locator);
             if !to_do.is_empty() {
                 println!(
-                    "\nTo do: {} Safezones still need a real location (a postcode from the venue):",
+                    "\nTo do: {} Safe Zones still need a real location (a postcode from the venue):",
                     to_do.len()
                 );
                 for item in to_do {
@@ -97,6 +112,7 @@ fn main() -> ExitCode {
         Command::Serve => serve(site, content, None),
         Command::Export(out) => export(&site, &out),
         Command::Sizes(check) => sizes(&site, check),
+        Command::SafezonesTodo(_) => ExitCode::SUCCESS,
         Command::Preview => {
             let errors = (!report.is_empty()).then(|| report.to_string());
             if let Some(errors) = &errors {
@@ -105,6 +121,31 @@ fn main() -> ExitCode {
             serve(site, content, Some(errors))
         }
     }
+}
+
+/// `safezones todo`: the sheet with the rows needing work first, for the officers.
+fn safezones_todo(content: &std::path::Path, out: Option<&std::path::Path>) -> ExitCode {
+    let (sheet, count) = match server::content::safezones_todo(content, server::content::today()) {
+        Ok(done) => done,
+        Err(report) => {
+            eprintln!("{report}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match out {
+        None => print!("{sheet}"),
+        Some(file) => {
+            if let Err(error) = std::fs::write(file, &sheet) {
+                eprintln!("Could not write {}: {error}", file.display());
+                return ExitCode::FAILURE;
+            }
+            eprintln!(
+                "{count} Safe Zones need work; they are first in {}, each with a TO DO note.\nFill it in (or send it to the crime prevention officers), then save it as safezones.csv in the content folder and run the check.",
+                file.display()
+            );
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 /// The rendered site and the built assets, for export and sizes.

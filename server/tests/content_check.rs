@@ -34,6 +34,7 @@ fn the_good_fixture_loads_and_renders_markdown() {
             "Fixture Library",
             "Fixture Cafe",
             "Fixture Shop",
+            "Fixture Chemist, Ltd",
             "Test Helpline",
             "Fixture Safe House"
         ]
@@ -133,6 +134,7 @@ broken_fixtures! {
     a_tel_link_not_in_the_register => "unknown-phone",
     sources_with_problems => "bad-sources",
     a_fact_without_a_source => "fact-without-source",
+    safe_zone_sheet_problems => "safezone-sheet",
 }
 
 #[test]
@@ -166,5 +168,60 @@ fn overdue_reviews_and_hard_words_are_warnings_not_errors() {
         std::fs::read_to_string(support::fixtures().join("warnings/old-and-dense.expected"))
             .expect("expected warnings");
     assert_eq!(report.warnings_text().unwrap_or_default(), expected);
+    let _ = std::fs::remove_dir_all(root.parent().unwrap_or(&root));
+}
+
+#[test]
+fn a_sheet_saved_by_excel_is_read_and_a_closed_place_is_left_out() {
+    let site = content::load(&support::fixtures().join("good")).expect("good fixture loads");
+    let chemist = site
+        .locator
+        .places
+        .iter()
+        .find(|place| place.name == "Fixture Chemist, Ltd")
+        .expect("the quoted name with a comma, after a byte-order mark and CR LF");
+    assert_eq!(
+        chemist.whereabouts.as_deref(),
+        Some("By the clock, on the square")
+    );
+    assert!(!chemist.confirmed, "unconfirmed rows say so");
+    assert!(
+        matches!(&chemist.location, app::model::Location::Postcode { postcode, .. } if postcode == "ZZ1 1AA"),
+        "placed at its own postcode, written in capitals"
+    );
+    assert!(site
+        .locator
+        .places
+        .iter()
+        .all(|place| place.name != "Fixture Bank"));
+}
+
+#[test]
+fn a_safe_zone_postcode_outside_the_area_is_a_warning() {
+    let root = support::copy_of_good_fixture("outside-postcode");
+    std::fs::write(
+        root.join("safezones.csv"),
+        "name,group,where,postcode,opening_hours,status,last_verified,source,notes\nOver The Border,Fixton,,YY1 1AA,,active,2026-11-01,Test,\n",
+    )
+    .expect("sheet");
+    let (site, report) = content::check(&root, app::locator::day_number(2026, 11, 23));
+    assert!(report.is_empty(), "{report}");
+    assert_eq!(
+        report.warnings_text().unwrap_or_default(),
+        "1 warning (the site still works, but fix these soon):\n\nfixture/safezones.csv:2: postcode: YY1 1AA is outside the area, so Over The Border is listed under Fixton without a position.\n    How to fix: Check the postcode with the venue. If the place really is outside the area, it may belong to a neighbouring scheme.\n"
+    );
+    let place = site
+        .as_ref()
+        .and_then(|site| {
+            site.locator
+                .places
+                .iter()
+                .find(|p| p.name == "Over The Border")
+        })
+        .expect("still listed");
+    assert!(
+        !matches!(place.location, app::model::Location::Postcode { .. }),
+        "never placed at a guess"
+    );
     let _ = std::fs::remove_dir_all(root.parent().unwrap_or(&root));
 }

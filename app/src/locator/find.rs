@@ -88,6 +88,7 @@ mod tests {
             accessibility: None,
             last_verified: "2026-11-01".into(),
             source: "test".into(),
+            confirmed: true,
         };
         Finder::new(LocatorData {
             area_name: "Testshire".into(),

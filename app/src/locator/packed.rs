@@ -54,6 +54,19 @@ impl Pack for String {
     }
 }
 
+impl Pack for bool {
+    fn pack(&self, out: &mut Packer) {
+        out.field(if *self { "1" } else { "0" });
+    }
+    fn unpack(fields: &mut Fields<'_>) -> Option<Self> {
+        match fields.next()? {
+            "1" => Some(true),
+            "0" => Some(false),
+            _ => None,
+        }
+    }
+}
+
 /// Whole numbers, in decimal.
 macro_rules! pack_whole_numbers {
     ($($number:ty),*) => {$(
@@ -180,7 +193,8 @@ pack_struct!(Place {
     languages,
     accessibility,
     last_verified,
-    source
+    source,
+    confirmed
 });
 pack_struct!(Contact {
     name,
@@ -313,6 +327,7 @@ mod tests {
             accessibility: None,
             last_verified: "2026-01-01".into(),
             source: "Council".into(),
+            confirmed: true,
         };
         LocatorData {
             area_name: "Testshire".into(),

@@ -292,6 +292,7 @@ mod tests {
             accessibility: None,
             last_verified: "2026-01-01".into(),
             source: "test".into(),
+            confirmed: true,
         }
     }
 

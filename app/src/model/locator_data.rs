@@ -28,6 +28,9 @@ pub struct Place {
     /// ISO date the entry was last checked.
     pub last_verified: String,
     pub source: String,
+    /// False for a place a public source names but the scheme has not confirmed yet:
+    /// the answer says so.
+    pub confirmed: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

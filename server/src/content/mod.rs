@@ -19,12 +19,14 @@ mod paths;
 mod qr;
 mod readability;
 mod report;
+mod safezone_todo;
 mod source;
 mod suggest;
 
 pub use clock::today;
 pub use load::locator::needing_location;
 pub use report::{ContentError, Report};
+pub use safezone_todo::sheet as safezones_todo;
 
 use app::model::Site;
 use std::path::Path;

@@ -24,7 +24,9 @@ struct RawSafezones {
     scheme_name: String,
     source: String,
     source_date: toml::value::Datetime,
-    last_verified: toml::value::Datetime,
+    /// When the entries below were checked; not needed when the places are in the sheet.
+    last_verified: Option<toml::value::Datetime>,
+    #[serde(default)]
     safezone: Vec<RawSafezone>,
 }
 
@@ -106,6 +108,8 @@ pub struct Files<'a> {
     pub safezones: TomlFile<'a>,
     pub services: TomlFile<'a>,
     pub areas: TomlFile<'a>,
+    /// `safezones.csv` as editors see its name, and its rows.
+    pub sheet: (&'a str, &'a [super::safezone_sheet::Row]),
 }
 
 /// Checks the locator's files and builds what the locator searches.
@@ -121,20 +125,15 @@ pub fn load(
     let mut scheme_name = String::from("Safezones");
     if let Some(raw) = parse::<RawSafezones>(&sources.safezones, report) {
         scheme_name = raw.scheme_name.clone();
-        let last_verified = date_text(
-            &raw.last_verified,
-            &sources.safezones,
-            "last_verified",
-            report,
-        );
-        warn_if_stale(
-            &last_verified,
-            context.today,
-            &sources.safezones,
-            None,
-            report,
-        );
-        let _ = date_text(&raw.source_date, &sources.safezones, "source_date", report);
+        let source_date = date_text(&raw.source_date, &sources.safezones, "source_date", report);
+        let last_verified = match &raw.last_verified {
+            Some(date) => {
+                let text = date_text(date, &sources.safezones, "last_verified", report);
+                warn_if_stale(&text, context.today, &sources.safezones, None, report);
+                text
+            }
+            None => source_date,
+        };
         for zone in raw.safezone {
             let line = sources.safezones.line_of(&format!("\"{}\"", zone.name));
             let location =
@@ -162,9 +161,14 @@ pub fn load(
                 accessibility: None,
                 last_verified: last_verified.clone(),
                 source: raw.source.clone(),
+                confirmed: true,
             });
         }
     }
+    let (sheet_file, rows) = sources.sheet;
+    places.extend(super::safezone_rows::places(
+        sheet_file, rows, &areas, tables, context, report,
+    ));
     if let Some(raw) = parse::<RawServices>(&sources.services, report) {
         for service in raw.service {
             if let Some(place) = service_place(
@@ -460,6 +464,7 @@ fn service_place(
         accessibility: service.accessibility,
         last_verified,
         source: service.source,
+        confirmed: true,
     })
 }
 

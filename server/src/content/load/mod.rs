@@ -6,6 +6,8 @@ pub mod hours;
 pub mod locator;
 mod pages;
 mod places;
+mod safezone_rows;
+pub mod safezone_sheet;
 pub mod settings;
 pub mod strings;
 mod translations;
@@ -110,10 +112,22 @@ pub fn site(folder: Folder, today: i32, report: &mut Report) -> (Option<Site>, S
         folder.display("services.toml"),
         folder.display("areas.toml"),
     );
+    // The Safe Zone sheet is optional: a small site can list its Safe Zones in
+    // safezones.toml instead.
+    let sheet_file = folder.display(safezone_sheet::FILE);
+    let sheet = folder
+        .dir()
+        .join(safezone_sheet::FILE)
+        .exists()
+        .then(|| folder.read(safezone_sheet::FILE, report))
+        .flatten()
+        .map(|text| safezone_sheet::read(&sheet_file, &text, report))
+        .unwrap_or_default();
     let files = locator::Files {
         safezones: TomlFile::new(&safezones_file, &safezones_text),
         services: TomlFile::new(&services_file, &services_text),
         areas: TomlFile::new(&areas_file, &areas_text),
+        sheet: (&sheet_file, &sheet),
     };
     let calendar_file = folder.display("bank-holidays.toml");
     let calendar = folder.read("bank-holidays.toml", report).and_then(|text| {

@@ -70,6 +70,28 @@ impl Tables {
         self.outcodes.get(code).map(|(_, in_area)| *in_area)
     }
 
+    /// Up to `count` postcodes of the district `outcode` closest in spelling to
+    /// `postcode`, for "did you mean" in a message.
+    pub fn postcodes_like(&self, postcode: &str, outcode: &str, count: usize) -> Vec<&str> {
+        let prefix = format!("{outcode} ");
+        let mut near: Vec<(usize, &str)> = self
+            .postcodes
+            .keys()
+            .filter(|known| known.starts_with(&prefix))
+            .map(|known| {
+                (
+                    crate::content::suggest::edit_distance(postcode, known),
+                    known.as_str(),
+                )
+            })
+            .collect();
+        near.sort();
+        near.into_iter()
+            .take(count)
+            .map(|(_, known)| known)
+            .collect()
+    }
+
     pub fn has_town(&self, name: &str) -> bool {
         self.towns.contains_key(name)
     }
