@@ -599,3 +599,79 @@ async fn a_page_lists_where_its_facts_come_from() {
         "only pages with sources"
     );
 }
+
+#[tokio::test]
+async fn a_closed_safe_zone_never_appears_and_one_with_a_postcode_shows_its_walk() {
+    let html = text(post_find("q=ZZ1").await).await;
+    assert!(!html.contains("Fixture Bank"), "closed: never in an answer");
+    let chemist = between(&html, "Fixture Chemist, Ltd", "</li>");
+    assert!(chemist.contains("minutes' walk"), "{chemist}");
+    assert!(
+        chemist.contains("Not yet confirmed by the scheme"),
+        "unconfirmed rows say so: {chemist}"
+    );
+    assert!(chemist.contains("Checked November 2026 (Test press, November 2026)."));
+    let cafe = between(&html, "Fixture Cafe", "</li>");
+    assert!(
+        !cafe.contains("minutes' walk") && !cafe.contains("result-distance"),
+        "no distance from a guessed point: {cafe}"
+    );
+    assert!(
+        !html.contains("id=\"what-to-do-now\""),
+        "exact places are near"
+    );
+    for path in ["/find", "/open-data/hsds/services.json"] {
+        let body = text(send(Method::GET, path, None).await).await;
+        assert!(!body.contains("Fixture Bank"), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn an_answer_of_only_approximate_safe_zones_starts_with_what_to_do_now() {
+    let root = support::copy_of_good_fixture("only-approximate");
+    std::fs::write(
+        root.join("safezones.csv"),
+        "name,group,where,postcode,opening_hours,status,last_verified,source,notes\nTown Square Cafe,Fixton,,,,active,2026-11-01,Test,\n",
+    )
+    .expect("sheet");
+    let toml = std::fs::read_to_string(root.join("safezones.toml")).expect("toml");
+    let scheme_only = toml
+        .split("[[safezone]]")
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    std::fs::write(root.join("safezones.toml"), scheme_only).expect("toml");
+    let (site, report) = server::content::check(&root, app::locator::day_number(2026, 11, 23));
+    assert!(report.is_empty(), "{report}");
+    let state = server::http::AppState::new(
+        site.expect("site"),
+        server::assets::Assets::new(),
+        leptos::config::LeptosOptions::builder()
+            .output_name("site")
+            .build(),
+    );
+    let html = text(
+        app(Arc::new(state))
+            .oneshot(find_request("q=ZZ1&show=safezones"))
+            .await
+            .expect("infallible"),
+    )
+    .await;
+    let block = html
+        .find("id=\"what-to-do-now\"")
+        .expect("the what-to-do block");
+    let list = html.find("class=\"result-list\"").expect("the list");
+    assert!(block < list, "what to do now comes before the list");
+    assert!(html.contains("Look for a Safe Zone sticker"));
+    let _ = std::fs::remove_dir_all(root.parent().unwrap_or(&root));
+}
+
+/// The text after `marker` up to the next `end`.
+fn between<'a>(text: &'a str, marker: &str, end: &str) -> &'a str {
+    let start = text
+        .find(marker)
+        .unwrap_or_else(|| panic!("{marker} not found"))
+        + marker.len();
+    let rest = &text[start..];
+    &rest[..rest.find(end).unwrap_or(rest.len())]
+}

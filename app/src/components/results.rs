@@ -20,6 +20,20 @@ pub fn ResultsList(results: ResultsView) -> impl IntoView {
             </div>
         }
     });
+    // When no Safe Zone near has an exact place, say first what to do now.
+    let thin = view_model.thin.then(|| {
+        view! {
+            <div class="notice" id="what-to-do-now">
+                <p><strong>"No Safe Zone near you has an exact address listed yet. What you can do now:"</strong></p>
+                <ul>
+                    <li>"Look for a Safe Zone sticker in a shop or office window, and go in."</li>
+                    <li>"Go into any open shop, pharmacy, bar or station where there are staff, and ask them for help."</li>
+                    <li>"In a pharmacy with an Ask for ANI poster, ask for ANI: staff will take you somewhere private."</li>
+                    <li>"If you are in danger, call 999. If you cannot speak, press 55 when a recorded message asks you to."</li>
+                </ul>
+            </div>
+        }
+    });
     let nearby = view_model
         .nearby
         .into_iter()
@@ -29,11 +43,13 @@ pub fn ResultsList(results: ResultsView) -> impl IntoView {
                 .map(|text| view! { <p class="result-where">{format!("Where: {text}")}</p> });
             let place = (!near.place.is_empty())
                 .then(|| view! { <p class="result-place">{near.place}</p> });
+            let distance = (!near.distance.is_empty())
+                .then(|| view! { <p class="result-distance">{near.distance}</p> });
             view! {
                 <li class="result">
                     <h3 class="result-name">{near.name}</h3>
                     <p class="result-kind">{near.kind}</p>
-                    <p class="result-distance">{near.distance}</p>
+                    {distance}
                     {place}
                     {whereabouts}
                     <p class=if near.open { "result-hours result-open" } else { "result-hours" }>
@@ -92,6 +108,7 @@ pub fn ResultsList(results: ResultsView) -> impl IntoView {
         <section class="results" aria-labelledby="results-heading">
             <h2 id="results-heading" tabindex="-1">{view_model.heading}</h2>
             {notice}
+            {thin}
             <ol class="result-list">{nearby}</ol>
             {none_open}
             {unplaced}

@@ -18,6 +18,9 @@ pub struct ResultsView {
     pub remote: Vec<RemoteView>,
     /// Set when no place listed by distance is known to be open now: who to call instead.
     pub none_open: Option<NoneOpenView>,
+    /// Set when Safe Zones are near but none has an exact place: the answer leads with
+    /// what to do now.
+    pub thin: bool,
 }
 
 /// What to do when nothing near is known to be open.
@@ -32,7 +35,8 @@ pub struct NoneOpenView {
 pub struct NearbyView {
     pub name: String,
     pub kind: String,
-    /// "1.2 km north-east, about 15 minutes' walk".
+    /// "1.2 km north-east, about 15 minutes' walk"; empty for a place known only by
+    /// its area, which is never given a distance from a guessed point.
     pub distance: String,
     /// "Approximate: somewhere in <area>", or the address.
     pub place: String,
@@ -90,6 +94,8 @@ pub fn present(finder: &Finder, findings: &Findings, now: Option<LocalTime>) -> 
         .iter()
         .filter_map(|near| {
             let place = finder.place(near.place)?;
+            let exact = matches!(place.location, Location::Postcode { .. })
+                || place.kind == PlaceKind::Service;
             let place_words = match (&place.location, &near.area) {
                 (
                     Location::Postcode {
@@ -100,9 +106,9 @@ pub fn present(finder: &Finder, findings: &Findings, now: Option<LocalTime>) -> 
                     Some(address) => format!("{address}, {postcode}"),
                     None => postcode.clone(),
                 },
-                (_, Some(area)) => {
-                    format!("Approximate: somewhere in {area}. We do not have its address yet.")
-                }
+                (_, Some(area)) => format!(
+                    "Approximate: somewhere in {area}. Its exact address is not listed yet, so we give no distance."
+                ),
                 _ => String::new(),
             };
             let direction = if near.direction.is_empty() {
@@ -116,20 +122,21 @@ pub fn present(finder: &Finder, findings: &Findings, now: Option<LocalTime>) -> 
                     PlaceKind::Safezone => finder.data.scheme_name.trim_end_matches('s').to_owned(),
                     PlaceKind::Service => "Support service".to_owned(),
                 },
-                distance: format!(
-                    "{}{direction}, about {} minutes' walk",
-                    distance_words(near.distance_m),
-                    near.minutes
-                ),
+                distance: if exact {
+                    format!(
+                        "{}{direction}, about {} minutes' walk",
+                        distance_words(near.distance_m),
+                        near.minutes
+                    )
+                } else {
+                    String::new()
+                },
                 place: place_words,
                 whereabouts: place.whereabouts.clone(),
                 hours: hours_words(&place.hours, now),
                 open: is_open(&place.hours, now),
                 contacts: place.contacts.clone(),
-                checked: format!(
-                    "Listed by {} (last checked {}).",
-                    place.source, place.last_verified
-                ),
+                checked: checked_words(place),
             })
         })
         .collect::<Vec<NearbyView>>();
@@ -166,6 +173,15 @@ pub fn present(finder: &Finder, findings: &Findings, now: Option<LocalTime>) -> 
             website: place.website.clone(),
         })
         .collect();
+    let safe_zones = || {
+        findings
+            .nearby
+            .iter()
+            .filter_map(|near| finder.place(near.place))
+            .filter(|place| place.kind == PlaceKind::Safezone)
+    };
+    let thin = safe_zones().next().is_some()
+        && safe_zones().all(|place| !matches!(place.location, Location::Postcode { .. }));
     ResultsView {
         heading: format!("Nearest to {}", findings.origin),
         outside_notice: (!findings.in_area).then(|| {
@@ -178,7 +194,21 @@ pub fn present(finder: &Finder, findings: &Findings, now: Option<LocalTime>) -> 
         unplaced,
         remote,
         none_open,
+        thin,
     }
+}
+
+/// Who lists a place and when it was last checked: "Checked March 2025 (Kirklees
+/// Council)", and said plainly when the scheme has not confirmed it yet.
+fn checked_words(place: &crate::model::Place) -> String {
+    let when = crate::model::Date::parse(&place.last_verified)
+        .map_or_else(|| place.last_verified.clone(), |date| date.month_and_year());
+    let unconfirmed = if place.confirmed {
+        ""
+    } else {
+        " Not yet confirmed by the scheme: check when you get there."
+    };
+    format!("Checked {when} ({}).{unconfirmed}", place.source)
 }
 
 fn capitalise(text: &str) -> String {

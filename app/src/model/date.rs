@@ -66,6 +66,15 @@ impl Date {
         format!("{} {month} {}", self.day, self.year)
     }
 
+    /// "March 2025".
+    pub fn month_and_year(self) -> String {
+        let month = MONTHS
+            .get(self.month.saturating_sub(1) as usize)
+            .copied()
+            .unwrap_or_default();
+        format!("{month} {}", self.year)
+    }
+
     fn days_in_month(self) -> u32 {
         match self.month {
             2 if self.is_leap_year() => 29,
@@ -129,6 +138,12 @@ mod tests {
         let words = |text| Date::parse(text).map(Date::in_words);
         assert_eq!(words("2026-11-01").as_deref(), Some("1 November 2026"));
         assert_eq!(words("2025-02-28").as_deref(), Some("28 February 2025"));
+        assert_eq!(
+            Date::parse("2025-03-09")
+                .map(Date::month_and_year)
+                .as_deref(),
+            Some("March 2025")
+        );
     }
 
     #[test]
