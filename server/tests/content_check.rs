@@ -225,3 +225,16 @@ fn a_safe_zone_postcode_outside_the_area_is_a_warning() {
     );
     let _ = std::fs::remove_dir_all(root.parent().unwrap_or(&root));
 }
+
+#[test]
+fn no_shipped_page_reads_above_age_13() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+    let (_, report) = content::check(&dir, content::today());
+    let hard: Vec<String> = report
+        .warnings()
+        .iter()
+        .filter(|warning| warning.problem.starts_with("reads at"))
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(hard, Vec::<String>::new());
+}
