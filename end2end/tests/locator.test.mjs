@@ -25,9 +25,8 @@ test('a postcode typed on the device is answered on the device, with nothing sen
   await page.locator('#results-heading').waitFor();
   assert.equal(await page.locator('#results-heading').textContent(), 'Nearest to the HD1 postcode area');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'results-heading', 'focus moves to the results');
-  const first = await page.locator('.result').first().textContent();
-  assert.match(first, /Approximate: somewhere in Huddersfield/);
-  assert.match(first, /Opening hours not known/);
+  assert.match(await page.locator('.approximate-heading').first().textContent(), /Approximate: somewhere in Huddersfield/);
+  assert.match(await page.locator('.results').textContent(), /Opening hours not known/);
   assert.ok(await page.locator('.result').count() >= 5);
   assert.match(await page.locator('.results').textContent(), /Help by phone, wherever you are/);
   assert.deepEqual(sent, [], 'no request after the search');
@@ -44,7 +43,7 @@ test('a town, a place outside the area and nonsense get plain answers', { timeou
   };
   await search('dewsbury');
   await page.locator('#results-heading', { hasText: 'Nearest to Dewsbury' }).waitFor();
-  assert.match(await page.locator('.result').first().textContent(), /Dewsbury/);
+  assert.match(await page.locator('.results').textContent(), /somewhere in Dewsbury/);
   await search('LS1');
   await page.locator('#outside-notice').waitFor();
   assert.match(await page.locator('#outside-notice').textContent(), /outside Kirklees/);
@@ -68,7 +67,7 @@ test('"Use my location" asks only after a tap, and the position stays on the dev
   await page.locator('#use-location').click();
   await page.locator('#results-heading', { hasText: 'your location' }).waitFor();
   assert.equal(await page.evaluate(() => window.__geolocationCalls), 1);
-  assert.match(await page.locator('.result').first().textContent(), /Huddersfield/);
+  assert.match(await page.locator('.results').textContent(), /Huddersfield/);
   assert.deepEqual(sent, [], 'the position never leaves the device');
   assert.deepEqual(errors, []);
   await page.close();
@@ -119,7 +118,7 @@ test('without JavaScript the form posts, and the answer comes straight back', { 
     assert.equal(page.url(), BASE_URL + '/find', 'no query string, no redirect');
     await page.locator('#results-heading').waitFor();
     assert.equal(await page.locator('#results-heading').textContent(), 'Nearest to the WF13 postcode area');
-    assert.match(await page.locator('.result').first().textContent(), /Dewsbury/);
+    assert.match(await page.locator('.results').textContent(), /somewhere in Dewsbury/);
     assert.ok(!(await page.content()).includes('1AB'), 'the full postcode is not echoed');
 
     // The filters work without JavaScript too, and the answer keeps them.
@@ -196,4 +195,56 @@ test('after every locator path: nothing sent elsewhere, nothing stored', { timeo
   }));
   assert.deepEqual(stored, { cookie: '', local: 0, session: 0, databases: 0, caches: 0, workers: 0, hints: 0 });
   await page.close();
+});
+
+// Dewsbury's Safe Zones are known only by their town: the answer leads with what to do
+// now, gives none of them a distance, and never shows the ones that have closed.
+async function checkThinAnswer(page) {
+  await page.locator('#results-heading').waitFor();
+  const results = await page.locator('.results').textContent();
+  assert.doesNotMatch(results, /Wilko|Barclays|NatWest/, 'closed Safe Zones never appear');
+  const block = page.locator('#what-to-do-now');
+  assert.ok(await block.isVisible(), 'what to do now is shown');
+  assert.match(await block.textContent(), /Ask for ANI/);
+  const order = await page.evaluate(() => {
+    const block = document.getElementById('what-to-do-now');
+    const list = document.querySelector('.result-list');
+    return Boolean(block.compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING);
+  });
+  assert.ok(order, 'before the list');
+  const heading = page.locator('.approximate-heading').first();
+  assert.match(await heading.textContent(), /Approximate: somewhere in Dewsbury/);
+  const grouped = await page.locator('.approximate-heading + .result-list .result').allTextContents();
+  assert.ok(grouped.length > 1, 'the town\'s places are listed together, under one heading');
+  for (const text of grouped) {
+    assert.doesNotMatch(text, /minutes' walk/, `no distance from a guessed point: ${text}`);
+    assert.match(text, /Checked [A-Z][a-z]+ \d{4}/);
+  }
+}
+
+test('Safe Zone answers on the device: what to do now first, no guessed distances, nothing closed', { timeout: 30000 }, async () => {
+  const { page, sent } = await hydratedLocator(browser.context);
+  await page.locator('#show-safezones').check();
+  await page.locator('#locator-q').fill('WF13');
+  await page.locator('.locator-form button[type="submit"]').click();
+  await checkThinAnswer(page);
+  assert.deepEqual(sent, []);
+  await page.close();
+});
+
+test('Safe Zone answers without JavaScript say the same', { timeout: 30000 }, async () => {
+  const noJs = await openBrowser({ javaScriptEnabled: false });
+  try {
+    const { page } = await newPage(noJs.context);
+    await page.goto(BASE_URL + '/find');
+    await page.locator('#show-safezones').check();
+    await page.locator('#locator-q').fill('WF13');
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.locator('.locator-form button[type="submit"]').click(),
+    ]);
+    await checkThinAnswer(page);
+  } finally {
+    await noJs.close();
+  }
 });

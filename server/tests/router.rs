@@ -604,14 +604,14 @@ async fn a_page_lists_where_its_facts_come_from() {
 async fn a_closed_safe_zone_never_appears_and_one_with_a_postcode_shows_its_walk() {
     let html = text(post_find("q=ZZ1").await).await;
     assert!(!html.contains("Fixture Bank"), "closed: never in an answer");
-    let chemist = between(&html, "Fixture Chemist, Ltd", "</li>");
+    let chemist = support::between(&html, "Fixture Chemist, Ltd", "</li>");
     assert!(chemist.contains("minutes' walk"), "{chemist}");
     assert!(
         chemist.contains("Not yet confirmed by the scheme"),
         "unconfirmed rows say so: {chemist}"
     );
     assert!(chemist.contains("Checked November 2026 (Test press, November 2026)."));
-    let cafe = between(&html, "Fixture Cafe", "</li>");
+    let cafe = support::between(&html, "Fixture Cafe", "</li>");
     assert!(
         !cafe.contains("minutes' walk") && !cafe.contains("result-distance"),
         "no distance from a guessed point: {cafe}"
@@ -664,14 +664,4 @@ async fn an_answer_of_only_approximate_safe_zones_starts_with_what_to_do_now() {
     assert!(block < list, "what to do now comes before the list");
     assert!(html.contains("Look for a Safe Zone sticker"));
     let _ = std::fs::remove_dir_all(root.parent().unwrap_or(&root));
-}
-
-/// The text after `marker` up to the next `end`.
-fn between<'a>(text: &'a str, marker: &str, end: &str) -> &'a str {
-    let start = text
-        .find(marker)
-        .unwrap_or_else(|| panic!("{marker} not found"))
-        + marker.len();
-    let rest = &text[start..];
-    &rest[..rest.find(end).unwrap_or(rest.len())]
 }

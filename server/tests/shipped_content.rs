@@ -50,16 +50,6 @@ async fn page(state: &Arc<AppState>, uri: &str) -> String {
     support::body_text(response).await
 }
 
-/// The text after `marker` up to the next `end`.
-fn between<'a>(text: &'a str, marker: &str, end: &str) -> &'a str {
-    let start = text
-        .find(marker)
-        .unwrap_or_else(|| panic!("{marker} not found"))
-        + marker.len();
-    let rest = &text[start..];
-    &rest[..rest.find(end).unwrap_or(rest.len())]
-}
-
 #[tokio::test]
 async fn a_teacher_reaches_a_ks4_lesson_in_two_clicks() {
     let state = state();
@@ -71,7 +61,7 @@ async fn a_teacher_reaches_a_ks4_lesson_in_two_clicks() {
     );
     // Click 2: the section lists its lessons under a heading for each key stage.
     let schools = page(&state, "/schools").await;
-    let ks4 = between(&schools, "<h3 id=\"ks4\">", "</ul>");
+    let ks4 = support::between(&schools, "<h3 id=\"ks4\">", "</ul>");
     assert!(ks4.starts_with("Key stage 4 (ages 14 to 16)</h3>"), "{ks4}");
     assert!(
         ks4.contains("href=\"/schools/lesson-ks4-coercive-control\""),
@@ -117,7 +107,7 @@ async fn the_poster_qr_code_decodes_to_the_plain_site_address() {
         ("/about/safezone-poster", "/get-help/safezones"),
     ] {
         let html = page(&state, uri).await;
-        let svg = between(&html, "<svg class=\"qr-code\"", "</svg>");
+        let svg = support::between(&html, "<svg class=\"qr-code\"", "</svg>");
         let url = format!("{site_url}{target}");
         assert_eq!(decode(svg), url, "{uri}");
         assert!(
@@ -140,7 +130,7 @@ async fn the_pocket_card_is_a_card_and_shows_only_register_numbers() {
     let state = state();
     let html = page(&state, "/about/pocket-card").await;
     assert!(html.contains("class=\"article pocket-card\""));
-    let card = between(&html, "<div class=\"prose\">", "</div>");
+    let card = support::between(&html, "<div class=\"prose\">", "</div>");
     assert!(
         !card.to_lowercase().contains("abuse"),
         "the card itself is discreet: {card}"
@@ -218,8 +208,10 @@ async fn each_language_home_lists_its_pages() {
 /// Reads the dark squares back out of the SVG's path, draws them at camera-like
 /// scale, and decodes them with rqrr, a reader independent of the encoder.
 fn decode(svg: &str) -> String {
-    let size: usize = between(svg, "viewBox=\"0 0 ", " ").parse().expect("size");
-    let path = between(svg, " d=\"", "\"");
+    let size: usize = support::between(svg, "viewBox=\"0 0 ", " ")
+        .parse()
+        .expect("size");
+    let path = support::between(svg, " d=\"", "\"");
     let mut grid = vec![false; size * size];
     for run in path.split('M').filter(|r| !r.is_empty()) {
         let numbers: Vec<usize> = run
@@ -270,7 +262,7 @@ async fn no_page_shows_placeholder_text() {
             continue;
         }
         let html = page(&state, &path).await.to_lowercase();
-        let words = between(&html, "<main", "</main>");
+        let words = support::between(&html, "<main", "</main>");
         for phrase in PLACEHOLDERS {
             let at_word = words.match_indices(phrase).any(|(index, _)| {
                 let before = words[..index].chars().next_back();

@@ -98,3 +98,13 @@ pub fn good_state_with(
     );
     AppState::new(site, assets(standard), options)
 }
+
+/// The text after `marker` up to the next `end`.
+pub fn between<'a>(text: &'a str, marker: &str, end: &str) -> &'a str {
+    let start = text
+        .find(marker)
+        .unwrap_or_else(|| panic!("{marker} not found"))
+        + marker.len();
+    let rest = &text[start..];
+    &rest[..rest.find(end).unwrap_or(rest.len())]
+}

@@ -2,7 +2,7 @@
 //! island on the device.
 
 use super::CallList;
-use crate::locator::ResultsView;
+use crate::locator::{NearbyView, ResultsView};
 use leptos::prelude::*;
 
 #[component]
@@ -37,27 +37,16 @@ pub fn ResultsList(results: ResultsView) -> impl IntoView {
     let nearby = view_model
         .nearby
         .into_iter()
-        .map(|near| {
-            let whereabouts = near
-                .whereabouts
-                .map(|text| view! { <p class="result-where">{format!("Where: {text}")}</p> });
-            let place = (!near.place.is_empty())
-                .then(|| view! { <p class="result-place">{near.place}</p> });
-            let distance = (!near.distance.is_empty())
-                .then(|| view! { <p class="result-distance">{near.distance}</p> });
+        .map(result_item)
+        .collect_view();
+    let approximate = view_model
+        .approximate
+        .into_iter()
+        .map(|(heading, places)| {
+            let items = places.into_iter().map(result_item).collect_view();
             view! {
-                <li class="result">
-                    <h3 class="result-name">{near.name}</h3>
-                    <p class="result-kind">{near.kind}</p>
-                    {distance}
-                    {place}
-                    {whereabouts}
-                    <p class=if near.open { "result-hours result-open" } else { "result-hours" }>
-                        {near.hours}
-                    </p>
-                    <CallList contacts=near.contacts/>
-                    <p class="result-checked">{near.checked}</p>
-                </li>
+                <h3 class="approximate-heading">{heading}</h3>
+                <ul class="result-list">{items}</ul>
             }
         })
         .collect_view();
@@ -110,10 +99,37 @@ pub fn ResultsList(results: ResultsView) -> impl IntoView {
             {notice}
             {thin}
             <ol class="result-list">{nearby}</ol>
+            {approximate}
             {none_open}
             {unplaced}
             <h3>"Help by phone, wherever you are"</h3>
             <ul class="result-list">{remote}</ul>
         </section>
+    }
+}
+
+/// One place in the results: its name, kind, distance and address where known, hours,
+/// numbers, and when it was checked.
+fn result_item(near: NearbyView) -> impl IntoView {
+    let whereabouts = near
+        .whereabouts
+        .map(|text| view! { <p class="result-where">{format!("Where: {text}")}</p> });
+    let place =
+        (!near.place.is_empty()).then(|| view! { <p class="result-place">{near.place}</p> });
+    let distance = (!near.distance.is_empty())
+        .then(|| view! { <p class="result-distance">{near.distance}</p> });
+    view! {
+        <li class="result">
+            <h3 class="result-name">{near.name}</h3>
+            <p class="result-kind">{near.kind}</p>
+            {distance}
+            {place}
+            {whereabouts}
+            <p class=if near.open { "result-hours result-open" } else { "result-hours" }>
+                {near.hours}
+            </p>
+            <CallList contacts=near.contacts/>
+            <p class="result-checked">{near.checked}</p>
+        </li>
     }
 }

@@ -13,6 +13,8 @@ pub struct ResultsView {
     /// Said plainly when the search is outside the site's area.
     pub outside_notice: Option<String>,
     pub nearby: Vec<NearbyView>,
+    /// Places near, known only by their town: a heading for each town, then its places.
+    pub approximate: Vec<(String, Vec<NearbyView>)>,
     /// Places we cannot rank, by group: ("Rural", ["Lu's Place", …]).
     pub unplaced: Vec<(String, Vec<String>)>,
     pub remote: Vec<RemoteView>,
@@ -38,7 +40,7 @@ pub struct NearbyView {
     /// "1.2 km north-east, about 15 minutes' walk"; empty for a place known only by
     /// its area, which is never given a distance from a guessed point.
     pub distance: String,
-    /// "Approximate: somewhere in <area>", or the address.
+    /// The address, for a place with a postcode.
     pub place: String,
     pub whereabouts: Option<String>,
     pub hours: String,
@@ -89,7 +91,7 @@ fn is_open(hours: &Hours, now: Option<LocalTime>) -> bool {
 /// Words for what a search found, at `now` (UK time).
 pub fn present(finder: &Finder, findings: &Findings, now: Option<LocalTime>) -> ResultsView {
     let area = &finder.data.area_name;
-    let nearby = findings
+    let views = findings
         .nearby
         .iter()
         .filter_map(|near| {
@@ -106,17 +108,16 @@ pub fn present(finder: &Finder, findings: &Findings, now: Option<LocalTime>) -> 
                     Some(address) => format!("{address}, {postcode}"),
                     None => postcode.clone(),
                 },
-                (_, Some(area)) => format!(
-                    "Approximate: somewhere in {area}. Its exact address is not listed yet, so we give no distance."
-                ),
+                // Said once, in the heading of its town's group.
                 _ => String::new(),
             };
+            let group = if exact { None } else { near.area.clone() };
             let direction = if near.direction.is_empty() {
                 String::new()
             } else {
                 format!(" {}", near.direction)
             };
-            Some(NearbyView {
+            let view = NearbyView {
                 name: place.name.clone(),
                 kind: match place.kind {
                     PlaceKind::Safezone => finder.data.scheme_name.trim_end_matches('s').to_owned(),
@@ -137,11 +138,30 @@ pub fn present(finder: &Finder, findings: &Findings, now: Option<LocalTime>) -> 
                 open: is_open(&place.hours, now),
                 contacts: place.contacts.clone(),
                 checked: checked_words(place),
-            })
+            };
+            Some((group, view))
         })
-        .collect::<Vec<NearbyView>>();
-    let none_open = (!nearby.iter().any(|near| near.open)).then(|| NoneOpenView {
-        heading: if nearby.is_empty() {
+        .collect::<Vec<(Option<String>, NearbyView)>>();
+    let open = views.iter().any(|(_, view)| view.open);
+    let any = !views.is_empty();
+    // Places known only by their town are listed under it, once, with no distance.
+    let mut nearby = Vec::new();
+    let mut approximate: Vec<(String, Vec<NearbyView>)> = Vec::new();
+    for (group, view) in views {
+        let Some(area) = group else {
+            nearby.push(view);
+            continue;
+        };
+        let heading = format!(
+            "Approximate: somewhere in {area}. Exact addresses are not listed yet, so we give no distances."
+        );
+        match approximate.iter_mut().find(|(known, _)| *known == heading) {
+            Some((_, views)) => views.push(view),
+            None => approximate.push((heading, vec![view])),
+        }
+    }
+    let none_open = (!open).then(|| NoneOpenView {
+        heading: if !any {
             "Nothing near matches your choices. You can still call for help now.".to_owned()
         } else {
             "None of the places above is known to be open now. You can still call for help now."
@@ -191,6 +211,7 @@ pub fn present(finder: &Finder, findings: &Findings, now: Option<LocalTime>) -> 
             )
         }),
         nearby,
+        approximate,
         unplaced,
         remote,
         none_open,
