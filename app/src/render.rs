@@ -83,7 +83,7 @@ pub fn render_document(site: &Site, route: &Route<'_>, options: &LeptosOptions) 
 fn document_html(site: &Site, route: &Route<'_>, options: &LeptosOptions) -> String {
     let settings = site.settings.clone();
     let (title, current_section, has_islands) = match route {
-        Route::Home(page) => (page.title.clone(), None, !settings.urgent_help.is_empty()),
+        Route::Home(page) => (page.title.clone(), None, false),
         Route::Article(page) => (page.title.clone(), Some(page.section.clone()), false),
         Route::Section(section) => (section.title.clone(), Some(section.id.clone()), false),
         Route::Find(outcome, _) => ("Find help near you".to_owned(), None, !outcome.is_answer()),
@@ -183,6 +183,18 @@ fn document_html(site: &Site, route: &Route<'_>, options: &LeptosOptions) -> Str
         }
     };
     let document_title = format!("{title} – {}", settings.site_name);
+    // What search engines and link previews show: the page's own summary.
+    let description = match route {
+        Route::Home(page) | Route::Article(page) => page.summary.clone(),
+        Route::Section(section) => section.summary.clone(),
+        Route::Find(..) => format!(
+            "Find a {} or a support service near you in {}. Your search stays on your device.",
+            site.locator.scheme_name.trim_end_matches('s'),
+            settings.area_name
+        ),
+        Route::Language(language) => language.strings.pages_in_language.clone(),
+        Route::Problem(problem) => problem.words().0.to_owned(),
+    };
     let (language, direction) = page_language.map_or_else(
         || (settings.language.clone(), TextDirection::LeftToRight),
         |language| (language.code.clone(), language.direction),
@@ -201,6 +213,7 @@ fn document_html(site: &Site, route: &Route<'_>, options: &LeptosOptions) -> Str
                 <meta name="referrer" content="no-referrer"/>
                 <meta name="robots" content="noarchive"/>
                 <title>{document_title}</title>
+                <meta name="description" content=description/>
                 <link rel="stylesheet" href=stylesheet/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <script inner_html=exit_script()></script>

@@ -1,4 +1,4 @@
-// The foundation in a real browser: pages render, the island hydrates, nothing is
+// The foundation in a real browser: pages render, the locator's island hydrates, nothing is
 // requested from another origin, nothing is stored, and the exit link works on every
 // page, with or without JavaScript.
 import { test, before, after } from 'node:test';
@@ -9,32 +9,32 @@ let browser;
 before(async () => { browser = await openBrowser(); });
 after(async () => { await browser?.close(); });
 
-test('the home page renders on the server and its island hydrates', { timeout: 30000 }, async () => {
-  const { page, errors } = await newPage(browser.context);
-  const wasmLoaded = page.waitForResponse((r) => r.url().endsWith('.wasm') && r.ok());
-  const response = await page.goto(BASE_URL + '/');
-  assert.equal(response.status(), 200);
-  assert.ok((await page.locator('h1').textContent()).length > 0);
-  assert.equal(await page.locator('.chooser-panel').count() > 1, true, 'several answers');
-  await wasmLoaded;
-  await page.locator('.chooser[data-hydrated="true"]').waitFor({ timeout: 15000 });
-
-  // Choosing one answer shows only that answer, and moves focus to it.
-  const first = page.locator('.chooser-choice').first();
-  const target = await first.getAttribute('aria-controls');
-  await first.click();
-  await page.waitForFunction((id) => document.activeElement?.id === id, target);
-  const visible = await page.locator('.chooser-panel:visible').evaluateAll((els) => els.map((e) => e.id));
-  assert.deepEqual(visible, [target]);
-  assert.equal(await first.getAttribute('aria-current'), 'true');
-  assert.ok(await page.locator(`#${target} a[href^="tel:"]`).count() >= 1, 'a number to tap');
-  assert.equal(new URL(page.url()).hash, '', 'no history entry for the choice');
-
-  // And everything comes back.
-  await page.locator('.chooser-reset').click();
-  assert.equal(await page.locator('.chooser-panel:visible').count(), await page.locator('.chooser-panel').count());
-  assert.deepEqual(errors, []);
-  await page.close();
+test('the home page chooser works with HTML alone: a tap opens an answer with a number, and no bundle loads', { timeout: 30000 }, async () => {
+  for (const javaScriptEnabled of [true, false]) {
+    const own = javaScriptEnabled ? browser : await openBrowser({ javaScriptEnabled: false });
+    try {
+      const { page, errors } = await newPage(own.context);
+      const bundle = [];
+      page.on('request', (r) => { if (/\/pkg\/.*\.(js|wasm)$/.test(r.url())) bundle.push(r.url()); });
+      const response = await page.goto(BASE_URL + '/');
+      assert.equal(response.status(), 200);
+      assert.ok((await page.locator('h1').textContent()).length > 0);
+      assert.ok(await page.locator('details.chooser-option').count() > 1, 'several choices');
+      const first = page.locator('details.chooser-option').first();
+      assert.equal(await first.getAttribute('open'), null, 'answers start closed');
+      assert.equal(await first.locator('a[href^="tel:"]').first().isVisible(), false);
+      await first.locator('summary').click();
+      assert.equal(await first.getAttribute('open'), '', 'a tap opens the answer');
+      assert.ok(await first.locator('a[href^="tel:"]').first().isVisible(), 'a number to tap');
+      assert.equal(new URL(page.url()).hash, '', 'no history entry for the choice');
+      await page.waitForLoadState('networkidle');
+      assert.deepEqual(bundle, [], 'no script bundle or WASM on the home page');
+      assert.deepEqual(errors, []);
+      await page.close();
+    } finally {
+      if (!javaScriptEnabled) await own.close();
+    }
+  }
 });
 
 test('every page reached from the home page renders with the exit link, no console errors and no CSP violations', { timeout: 30000 }, async () => {
@@ -69,8 +69,8 @@ test('nothing is requested from another origin and nothing is stored', { timeout
   assert.deepEqual(browser.offsite, [], 'requests to other origins');
   assert.deepEqual(await browser.context.cookies(), []);
   const { page } = await newPage(browser.context);
-  await page.goto(BASE_URL + '/');
-  await page.locator('.chooser[data-hydrated="true"]').waitFor({ timeout: 15000 });
+  await page.goto(BASE_URL + '/find');
+  await page.locator('.locator[data-hydrated="true"]').waitFor({ timeout: 15000 });
   const stored = await page.evaluate(async () => ({
     cookie: document.cookie,
     local: localStorage.length,

@@ -103,16 +103,18 @@ async fn a_content_page_shows_its_markdown_layout_and_help_numbers() {
     assert!(html.contains("href=\"https://www.bbc.co.uk/weather\" rel=\"nofollow noreferrer\""));
     assert!(html.contains("href=\"tel:999\""), "footer has 999");
     assert!(html.contains("Last reviewed on 1 November 2026 by the Test team."));
-    // Only the home page has an island, so only it loads the WASM.
+    assert!(html.contains("<meta name=\"description\" content=\"How the exit works.\">"));
+    // Only the locator has an island, so only it loads the WASM.
     assert!(!html.contains(".wasm"));
 }
 
 #[tokio::test]
-async fn every_inline_script_is_allowed_by_its_hash_and_only_the_home_page_has_an_island() {
+async fn every_inline_script_is_allowed_by_its_hash_and_only_the_locator_has_an_island() {
     use base64::Engine;
     use sha2::Digest;
     for (path, scripts_expected) in [
-        ("/", 2),
+        ("/", 1),
+        ("/find", 2),
         ("/info/leaving", 1),
         ("/info", 1),
         ("/missing", 1),
@@ -127,7 +129,7 @@ async fn every_inline_script_is_allowed_by_its_hash_and_only_the_home_page_has_a
         assert_eq!(
             scripts.len(),
             scripts_expected,
-            "{path}: exit script, plus the island loader on the home page"
+            "{path}: exit script, plus the island loader on the locator page"
         );
         assert_eq!(
             scripts[0],
@@ -139,7 +141,7 @@ async fn every_inline_script_is_allowed_by_its_hash_and_only_the_home_page_has_a
                 base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(script));
             assert!(csp.contains(&format!("'sha256-{hash}'")), "{path}: {csp}");
         }
-        assert_eq!(html.contains("<leptos-island"), path == "/", "{path}");
+        assert_eq!(html.contains("<leptos-island"), path == "/find", "{path}");
     }
 }
 
@@ -664,4 +666,16 @@ async fn an_answer_of_only_approximate_safe_zones_starts_with_what_to_do_now() {
     assert!(block < list, "what to do now comes before the list");
     assert!(html.contains("Look for a Safe Zone sticker"));
     let _ = std::fs::remove_dir_all(root.parent().unwrap_or(&root));
+}
+
+#[tokio::test]
+async fn the_home_chooser_is_html_alone_and_the_home_page_loads_no_bundle_script() {
+    let html = text(send(Method::GET, "/", None).await).await;
+    assert!(html.contains("<details class=\"chooser-option\" id=\"help-"));
+    assert!(html.contains("<summary class=\"chooser-choice\">"));
+    assert!(!html.contains("<leptos-island"));
+    assert!(
+        !html.contains(".js\"") && !html.contains(".wasm"),
+        "no bundle on the home page"
+    );
 }

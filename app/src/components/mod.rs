@@ -5,6 +5,8 @@
 mod breadcrumbs;
 mod call_list;
 #[cfg(feature = "ssr")]
+mod help_choices;
+#[cfg(feature = "ssr")]
 mod layout;
 mod locator_form;
 mod results;
@@ -12,6 +14,8 @@ mod results;
 #[cfg(feature = "ssr")]
 pub use breadcrumbs::Breadcrumbs;
 pub use call_list::CallList;
+#[cfg(feature = "ssr")]
+pub use help_choices::HelpChoices;
 #[cfg(feature = "ssr")]
 pub use layout::{LanguageLink, Layout};
 pub use locator_form::{FormFields, LocatorForm};

@@ -2,7 +2,7 @@
 //! the sections of the site.
 
 use super::article::PageMeta;
-use crate::islands::{HelpChoices, HelpChooser};
+use crate::components::HelpChoices;
 use crate::model::{HelpRoute, Page, Section};
 use leptos::prelude::*;
 
@@ -25,9 +25,7 @@ pub fn HomePage(page: Page, urgent_help: Vec<HelpRoute>, sections: Vec<Section>)
     view! {
         <h1>{page.title}</h1>
         <p class="lead">{page.summary}</p>
-        <HelpChooser>
-            <HelpChoices routes=urgent_help/>
-        </HelpChooser>
+        <HelpChoices routes=urgent_help/>
         <div class="prose" inner_html=page.body_html></div>
         <h2>"Information and support"</h2>
         <ul class="cards">{cards}</ul>
