@@ -134,6 +134,8 @@ fn document_html(site: &Site, route: &Route<'_>, options: &LeptosOptions) -> Str
                 page=(*page).clone()
                 urgent_help=settings.urgent_help.clone()
                 sections=site.sections.clone()
+                urgent=settings.footer_contacts.clone()
+                scheme=site.locator.scheme_name.trim_end_matches('s').to_owned()
             />
         }
         .into_any(),

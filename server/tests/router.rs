@@ -667,15 +667,3 @@ async fn an_answer_of_only_approximate_safe_zones_starts_with_what_to_do_now() {
     assert!(html.contains("Look for a Safe Zone sticker"));
     let _ = std::fs::remove_dir_all(root.parent().unwrap_or(&root));
 }
-
-#[tokio::test]
-async fn the_home_chooser_is_html_alone_and_the_home_page_loads_no_bundle_script() {
-    let html = text(send(Method::GET, "/", None).await).await;
-    assert!(html.contains("<details class=\"chooser-option\" id=\"help-"));
-    assert!(html.contains("<summary class=\"chooser-choice\">"));
-    assert!(!html.contains("<leptos-island"));
-    assert!(
-        !html.contains(".js\"") && !html.contains(".wasm"),
-        "no bundle on the home page"
-    );
-}

@@ -292,3 +292,26 @@ async fn every_english_page_lists_where_its_facts_come_from() {
     let html = page(&state, "/get-help/legal-protection").await;
     assert!(html.contains("Where this information comes from"));
 }
+
+#[tokio::test]
+async fn the_home_page_leads_with_help_and_its_chooser_is_html_alone() {
+    let html = page(&state(), "/").await;
+    assert!(html.contains("<details id=\"help-danger\" class=\"chooser-option\">"));
+    assert!(
+        html.contains("<summary class=\"chooser-choice\">I need somewhere safe tonight</summary>")
+    );
+    assert!(!html.contains("<leptos-island"));
+    assert!(
+        !html.contains(".js\"") && !html.contains(".wasm"),
+        "no bundle on the home page"
+    );
+    let first = support::between(&html, "id=\"urgent-heading\"", "</section>");
+    assert!(first.contains("In danger now? Call 999"));
+    assert!(first.contains("href=\"tel:999\""));
+    assert!(first.contains("href=\"tel:08082000247\""));
+    assert!(first.contains("press 55"));
+    assert!(first.contains("Find a Safe Zone or help near you"));
+    let urgent = html.find("id=\"urgent-heading\"").expect("urgent block");
+    let chooser = html.find("id=\"chooser-heading\"").expect("chooser");
+    assert!(urgent < chooser, "help comes before the choices");
+}

@@ -131,16 +131,21 @@ pub fn Layout(
             <a class="site-name" href="/">
                 {settings.site_name.clone()}
             </a>
-            <nav class="site-nav" aria-label="Sections">
-                <ul>
-                    <li>
-                        <a href="/find" class="nav-find">
-                            {strings.find_help.clone()}
-                        </a>
-                    </li>
-                    {nav_items}
-                </ul>
-            </nav>
+            // On a small screen the sections fold behind one button, so the page's own
+            // heading comes first; on a wide one they are a plain list. No script.
+            <details class="site-menu">
+                <summary class="site-menu-button">{strings.menu.clone()}</summary>
+                <nav class="site-nav" aria-label="Sections">
+                    <ul>
+                        <li>
+                            <a href="/find" class="nav-find">
+                                {strings.find_help.clone()}
+                            </a>
+                        </li>
+                        {nav_items}
+                    </ul>
+                </nav>
+            </details>
         </header>
         <main id="main" class="site-main" tabindex="-1">
             {switcher}

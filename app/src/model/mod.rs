@@ -288,6 +288,8 @@ pub struct Strings {
     pub languages: String,
     pub last_reviewed: String,
     pub find_help: String,
+    /// The button that opens the list of sections on a small screen.
+    pub menu: String,
 }
 
 impl Strings {
@@ -307,6 +309,7 @@ impl Strings {
             languages: "Languages".into(),
             last_reviewed: "Last reviewed".into(),
             find_help: "Find help near you".into(),
+            menu: "Menu".into(),
         }
     }
 }

@@ -3,11 +3,19 @@
 
 use super::article::PageMeta;
 use crate::components::HelpChoices;
-use crate::model::{HelpRoute, Page, Section};
+use crate::model::{Contact, HelpRoute, Page, Section};
 use leptos::prelude::*;
 
 #[component]
-pub fn HomePage(page: Page, urgent_help: Vec<HelpRoute>, sections: Vec<Section>) -> impl IntoView {
+pub fn HomePage(
+    page: Page,
+    urgent_help: Vec<HelpRoute>,
+    sections: Vec<Section>,
+    /// The first numbers in the footer (999, then the 24-hour line), shown first.
+    urgent: Vec<Contact>,
+    /// "Safe Zone", or the area's own scheme's name for one place.
+    scheme: String,
+) -> impl IntoView {
     let cards = sections
         .into_iter()
         .map(|section| {
@@ -23,12 +31,46 @@ pub fn HomePage(page: Page, urgent_help: Vec<HelpRoute>, sections: Vec<Section>)
         })
         .collect_view();
     view! {
-        <h1>{page.title}</h1>
+        <h1 class="home-title">{page.title}</h1>
+        <FirstScreen urgent scheme/>
         <p class="lead">{page.summary}</p>
         <HelpChoices routes=urgent_help/>
         <div class="prose" inner_html=page.body_html></div>
         <h2>"Information and support"</h2>
         <ul class="cards">{cards}</ul>
         <PageMeta last_reviewed=page.last_reviewed owner=page.owner/>
+    }
+}
+
+/// What a frightened person needs before anything else, on the first screen of a small
+/// phone: 999 (and 55), the 24-hour line, and the way to find somewhere near.
+#[component]
+fn FirstScreen(urgent: Vec<Contact>, scheme: String) -> impl IntoView {
+    let calls = urgent
+        .into_iter()
+        .take(2)
+        .map(|contact| {
+            let href = contact.tel_href();
+            view! {
+                <a class="urgent-call" href=href>
+                    <span class="urgent-call-name">{contact.name}</span>
+                    <span class="urgent-call-number">{contact.number}</span>
+                </a>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="urgent" aria-labelledby="urgent-heading">
+            <h2 id="urgent-heading">"In danger now? Call 999"</h2>
+            <div class="urgent-calls">{calls}</div>
+            <p class="urgent-note">
+                "If you cannot speak, stay on the line. On a mobile, press 55 when a recorded message asks you to."
+            </p>
+            <p>
+                <a class="urgent-find" href=crate::model::FIND_PATH>
+                    {format!("Find a {scheme} or help near you")}
+                </a>
+            </p>
+        </section>
     }
 }

@@ -25,12 +25,13 @@ struct RawStrings {
     languages: String,
     last_reviewed: String,
     find_help: String,
+    menu: String,
 }
 
 /// The frame's words from a language's `strings.toml`.
 /// Returns the language's name in itself and the strings.
 pub fn load_strings(source: &TomlFile<'_>, report: &mut Report) -> Option<(String, Strings)> {
-    let fix = "Copy strings.toml from another language's folder and translate each value. Every name must be there: language_name, exit, exit_now, exit_help, skip, help_now, silent_call_note, no_trace, awaiting_review, read_in_english, pages_in_language, languages, last_reviewed, find_help.";
+    let fix = "Copy strings.toml from another language's folder and translate each value. Every name must be there: language_name, exit, exit_now, exit_help, skip, help_now, silent_call_note, no_trace, awaiting_review, read_in_english, pages_in_language, languages, last_reviewed, find_help, menu.";
     let raw: RawStrings = source.parse(fix, report)?;
     let values = [
         ("language_name", &raw.language_name),
@@ -47,6 +48,7 @@ pub fn load_strings(source: &TomlFile<'_>, report: &mut Report) -> Option<(Strin
         ("languages", &raw.languages),
         ("last_reviewed", &raw.last_reviewed),
         ("find_help", &raw.find_help),
+        ("menu", &raw.menu),
     ];
     let mut complete = true;
     for (name, value) in values {
@@ -78,6 +80,7 @@ pub fn load_strings(source: &TomlFile<'_>, report: &mut Report) -> Option<(Strin
                 languages: raw.languages,
                 last_reviewed: raw.last_reviewed,
                 find_help: raw.find_help,
+                menu: raw.menu,
             },
         )
     })
@@ -102,6 +105,7 @@ pages_in_language = "j"
 languages = "k"
 last_reviewed = "l"
 find_help = "m"
+menu = "n"
 "#;
 
     #[test]
