@@ -27,9 +27,10 @@ for _ in $(seq 100); do
   curl -sf "http://$address/" >/dev/null && break
   sleep 0.1
 done
-# The bundle's fingerprinted name, as the pages give it.
-bundle=$(curl -sf "http://$address/find" | grep -o '/pkg/site\.[0-9a-f]*\.css' | head -1)
-bundle=${bundle%.css}
+# The bundle's fingerprinted name, as the locator page gives it (its island loader; the
+# stylesheet is inside every page, and is still served under the same name).
+bundle=$(curl -sf "http://$address/find" | grep -o '/pkg/site\.[0-9a-f]*\.js' | head -1)
+bundle=${bundle%.js}
 if [ -z "$bundle" ]; then
   echo "The locator page names no fingerprinted bundle." >&2
   exit 1

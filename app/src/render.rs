@@ -69,18 +69,31 @@ pub fn exit_script() -> &'static str {
     })
 }
 
-/// Renders `route` of `site` to a complete HTML document.
+/// Renders `route` of `site` to a complete HTML document that links the stylesheet.
 pub fn render_document(site: &Site, route: &Route<'_>, options: &LeptosOptions) -> String {
+    render_document_styled(site, route, options, "")
+}
+
+/// Renders `route` of `site` with the stylesheet `css` inside the page (allowed by its
+/// hash in the policy), so the first paint needs no second round trip. Every answer is
+/// `no-store`, so a separate stylesheet would buy no caching, only that trip. With no
+/// `css`, the page links the stylesheet instead.
+pub fn render_document_styled(
+    site: &Site,
+    route: &Route<'_>,
+    options: &LeptosOptions,
+    css: &str,
+) -> String {
     // Components run as the view is built, so all of it is built under a root with
     // the server's shared context (islands that wrap server-rendered children need it).
     let context = std::sync::Arc::new(hydration_context::SsrSharedContext::new());
-    let html = Owner::new_root(Some(context)).with(|| document_html(site, route, options));
+    let html = Owner::new_root(Some(context)).with(|| document_html(site, route, options, css));
     // Leptos marks some boundaries with "<!>", which HTML parsers accept but report as
     // an abruptly closed comment. "<!---->" is the same empty comment, written validly.
     html.replace("<!>", "<!---->")
 }
 
-fn document_html(site: &Site, route: &Route<'_>, options: &LeptosOptions) -> String {
+fn document_html(site: &Site, route: &Route<'_>, options: &LeptosOptions, css: &str) -> String {
     let settings = site.settings.clone();
     let (title, current_section, has_islands) = match route {
         Route::Home(page) => (page.title.clone(), None, false),
@@ -216,7 +229,11 @@ fn document_html(site: &Site, route: &Route<'_>, options: &LeptosOptions) -> Str
                 <meta name="robots" content="noarchive"/>
                 <title>{document_title}</title>
                 <meta name="description" content=description/>
-                <link rel="stylesheet" href=stylesheet/>
+                {if css.is_empty() {
+                    view! { <link rel="stylesheet" href=stylesheet/> }.into_any()
+                } else {
+                    view! { <style inner_html=css.to_owned()></style> }.into_any()
+                }}
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <script inner_html=exit_script()></script>
                 {has_islands.then(|| view! { <HydrationScripts options islands=true/> })}

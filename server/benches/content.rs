@@ -25,7 +25,7 @@ fn pipeline(c: &mut Criterion) {
     if let Ok(site) = server::content::load(content_dir()) {
         let options = server::leptos_options();
         group.bench_function("render_every_page", |b| {
-            b.iter(|| black_box(server::render::render_site(&site, &options)))
+            b.iter(|| black_box(server::render::render_site(&site, &options, "")))
         });
     }
     group.finish();

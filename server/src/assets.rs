@@ -2,6 +2,7 @@
 //! the bundle's fingerprint.
 
 use crate::encoded::{content_type_for, Encoded};
+use leptos::config::LeptosOptions;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -38,6 +39,22 @@ pub fn load_assets(root: &Path) -> std::io::Result<Assets> {
         }
     }
     Ok(Encoded::many(files).into_iter().collect())
+}
+
+/// The stylesheet's text, to put inside every page: the bundle's `.css` file, or
+/// nothing when there is none (then pages link it).
+pub fn stylesheet(assets: &Assets, options: &LeptosOptions) -> String {
+    let folder = format!("/{}/", options.site_pkg_dir);
+    let mut names: Vec<&String> = assets
+        .keys()
+        .filter(|name| name.starts_with(&folder) && name.ends_with(".css"))
+        .collect();
+    names.sort();
+    names
+        .first()
+        .and_then(|name| assets.get(*name))
+        .map(|css| String::from_utf8_lossy(&css.identity).into_owned())
+        .unwrap_or_default()
 }
 
 /// The header that lets a CDN in front of the site keep a fingerprinted file for a

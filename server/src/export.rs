@@ -13,7 +13,7 @@ use crate::encoded::Encoded;
 use crate::http::FIXED_HEADERS;
 use crate::render::RenderedSite;
 use app::model::Site;
-use app::render::{render_document, FindOutcome, Route, FIND_PATH};
+use app::render::{render_document_styled, FindOutcome, Route, FIND_PATH};
 use leptos::config::LeptosOptions;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -44,12 +44,14 @@ pub fn export(
         .filter(|d| !d.starts_with("frame-ancestors"))
         .collect::<Vec<_>>()
         .join("; ");
+    let css = crate::assets::stylesheet(assets, options);
     for (path, page) in &rendered.pages {
         let html = if path == FIND_PATH {
-            render_document(
+            render_document_styled(
                 site,
                 &Route::Find(FindOutcome::StaticForm, Default::default()),
                 options,
+                &css,
             )
         } else {
             String::from_utf8_lossy(&page.identity).into_owned()

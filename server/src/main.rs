@@ -160,7 +160,12 @@ fn built(
     match server::assets::load_assets(std::path::Path::new(&*options.site_root)) {
         Ok(assets) => {
             let (assets, options) = server::assets::fingerprinted(&assets, &options);
-            Some((server::render::render_site(site, &options), assets, options))
+            let css = server::assets::stylesheet(&assets, &options);
+            Some((
+                server::render::render_site(site, &options, &css),
+                assets,
+                options,
+            ))
         }
         Err(error) => {
             eprintln!(

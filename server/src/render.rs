@@ -2,7 +2,7 @@
 
 use crate::encoded::Encoded;
 use app::model::{Site, SiteRoute};
-use app::render::{render_document, FindOutcome, Problem, Route};
+use app::render::{render_document_styled, FindOutcome, Problem, Route};
 use axum::body::Bytes;
 use base64::Engine;
 use leptos::config::LeptosOptions;
@@ -33,7 +33,9 @@ enum Body {
     Data(String),
 }
 
-pub fn render_site(site: &Site, options: &LeptosOptions) -> RenderedSite {
+/// Renders every route with the stylesheet `css` inside each page (see
+/// [`crate::assets::stylesheet`]; empty: pages link it instead).
+pub fn render_site(site: &Site, options: &LeptosOptions, css: &str) -> RenderedSite {
     let documents: Vec<(String, String)> = site
         .routes()
         .into_iter()
@@ -47,30 +49,27 @@ pub fn render_site(site: &Site, options: &LeptosOptions) -> RenderedSite {
                 // Made by open_data::files below.
                 SiteRoute::OpenData(_) => return None,
             };
-            Some((site_route.path(), render_document(site, &route, options)))
+            Some((
+                site_route.path(),
+                render_document_styled(site, &route, options, css),
+            ))
         })
         .collect();
-    let problem = |problem| render_document(site, &Route::Problem(problem), options);
+    let problem = |problem| render_document_styled(site, &Route::Problem(problem), options, css);
     let problems = [
         problem(Problem::NotFound),
         problem(Problem::MethodNotAllowed),
         problem(Problem::ServerError),
     ];
 
-    let mut hashes: Vec<String> = documents
-        .iter()
-        .map(|(_, html)| html.as_str())
-        .chain(problems.iter().map(String::as_str))
-        .flat_map(inline_scripts)
-        .map(|script| {
-            format!(
-                "'sha256-{}'",
-                base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script))
-            )
-        })
-        .collect();
-    hashes.sort();
-    hashes.dedup();
+    let all = || {
+        documents
+            .iter()
+            .map(|(_, html)| html.as_str())
+            .chain(problems.iter().map(String::as_str))
+    };
+    let scripts = hashes(all().flat_map(inline_scripts));
+    let styles = hashes(all().flat_map(inline_styles));
     // Everything is compressed together, on every core.
     const JSON: &str = "application/json; charset=utf-8";
     let mut bodies: Vec<(Body, &'static str, Bytes)> = documents
@@ -104,7 +103,7 @@ pub fn render_site(site: &Site, options: &LeptosOptions) -> RenderedSite {
         not_found,
         method_not_allowed,
         server_error,
-        content_security_policy: content_security_policy(&hashes),
+        content_security_policy: content_security_policy(&scripts, &styles),
         data,
         redirects: site
             .pages
@@ -120,17 +119,54 @@ pub fn render_site(site: &Site, options: &LeptosOptions) -> RenderedSite {
 
 /// The policy: nothing from anywhere but this site, no inline code but the hashed
 /// island loader, WASM allowed to compile, and no framing.
-fn content_security_policy(script_hashes: &[String]) -> String {
+/// The sorted, distinct CSP hash sources of these inline texts.
+fn hashes<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut hashes: Vec<String> = texts
+        .map(|text| {
+            format!(
+                "'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(Sha256::digest(text))
+            )
+        })
+        .collect();
+    hashes.sort();
+    hashes.dedup();
+    hashes
+}
+
+fn content_security_policy(script_hashes: &[String], style_hashes: &[String]) -> String {
     let mut script_src = String::from("'self' 'wasm-unsafe-eval'");
     for hash in script_hashes {
         script_src.push(' ');
         script_src.push_str(hash);
     }
+    let mut style_src = String::from("'self'");
+    for hash in style_hashes {
+        style_src.push(' ');
+        style_src.push_str(hash);
+    }
     format!(
-        "default-src 'none'; script-src {script_src}; style-src 'self'; img-src 'self'; font-src 'self'; \
+        "default-src 'none'; script-src {script_src}; style-src {style_src}; img-src 'self'; font-src 'self'; \
          connect-src 'self'; manifest-src 'none'; worker-src 'none'; frame-src 'none'; object-src 'none'; \
          base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     )
+}
+
+/// The text of every `<style>` element, as the browser hashes it.
+pub fn inline_styles(html: &str) -> Vec<&str> {
+    let mut styles = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<style") {
+        let after = &rest[start..];
+        let (Some(tag_end), Some(close)) = (after.find('>'), after.find("</style>")) else {
+            break;
+        };
+        if tag_end < close {
+            styles.push(&after[tag_end + 1..close]);
+        }
+        rest = &after[close..];
+    }
+    styles
 }
 
 /// The text of every `<script>` element without a `src`, as the browser hashes it.
@@ -166,10 +202,18 @@ mod tests {
     }
 
     #[test]
+    fn finds_inline_styles() {
+        let html =
+            "<head><style>a{b:c}</style><link rel=stylesheet></head><style media=print>d{}</style>";
+        assert_eq!(inline_styles(html), ["a{b:c}", "d{}"]);
+    }
+
+    #[test]
     fn policy_lists_each_hash_and_nothing_unsafe() {
-        let policy = content_security_policy(&["'sha256-abc='".to_owned()]);
+        let policy =
+            content_security_policy(&["'sha256-abc='".to_owned()], &["'sha256-css='".to_owned()]);
         assert!(policy.starts_with(
-            "default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-abc=';"
+            "default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-abc='; style-src 'self' 'sha256-css=';"
         ));
         assert!(!policy.contains("unsafe-inline"));
         assert!(!policy.contains("'unsafe-eval'"));

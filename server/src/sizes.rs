@@ -85,17 +85,6 @@ pub fn table(site: &Site, rendered: &RenderedSite, assets: &Assets) -> Vec<Size>
 
 /// The budgets, measured in brotli bytes, as a phone would download them.
 pub fn budgets(rendered: &RenderedSite, assets: &Assets) -> Vec<Budget> {
-    let css = assets
-        .iter()
-        .find(|(name, _)| name.ends_with(".css"))
-        .map(|(name, body)| Size::of(name.as_str(), body));
-    let zero = Size {
-        name: String::new(),
-        raw: 0,
-        gzip: 0,
-        brotli: 0,
-    };
-    let css = css.unwrap_or_else(|| zero.clone());
     let mut budgets = Vec::new();
     let mut pages: Vec<(&String, &Encoded)> = rendered.pages.iter().collect();
     pages.sort_by_key(|(path, _)| *path);
@@ -103,7 +92,8 @@ pub fn budgets(rendered: &RenderedSite, assets: &Assets) -> Vec<Budget> {
         if *path == FIND_PATH {
             continue;
         }
-        let total = Size::of(path.as_str(), page).plus(&css, "");
+        // The stylesheet is inside every page.
+        let total = Size::of(path.as_str(), page);
         budgets.push(Budget {
             what: format!("{path}: HTML and CSS"),
             limit_bytes: CONTENT_PAGE_BUDGET,
@@ -111,7 +101,7 @@ pub fn budgets(rendered: &RenderedSite, assets: &Assets) -> Vec<Budget> {
         });
     }
     if let Some((_, find)) = pages.iter().find(|(path, _)| *path == FIND_PATH) {
-        let mut total = Size::of(FIND_PATH, find).plus(&css, "");
+        let mut total = Size::of(FIND_PATH, find);
         for (name, asset) in assets {
             if name.ends_with(".js") || name.ends_with(".wasm") {
                 total = total.plus(&Size::of(name.as_str(), asset), "");

@@ -19,7 +19,8 @@ fn the_export_holds_every_page_asset_and_header() {
         Encoded::new("text/css; charset=utf-8", "body{color:#0b0c0c}".repeat(50)),
     );
     let (assets, options) = server::assets::fingerprinted(&assets, &options);
-    let rendered = server::render::render_site(&site, &options);
+    let css = server::assets::stylesheet(&assets, &options);
+    let rendered = server::render::render_site(&site, &options, &css);
     let stylesheet = format!("pkg/{}.css", options.output_name);
     let out = std::env::temp_dir().join(format!("export-test-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&out);
@@ -67,9 +68,14 @@ fn the_export_holds_every_page_asset_and_header() {
         out.join(&stylesheet).exists() && out.join(format!("{stylesheet}.br")).exists(),
         "the fingerprinted stylesheet, precompressed"
     );
-    assert!(std::fs::read_to_string(out.join("index.html"))
-        .expect("home page")
-        .contains(&format!("href=\"/{stylesheet}\"")));
+    let home = std::fs::read_to_string(out.join("index.html")).expect("home page");
+    assert_eq!(
+        server::render::inline_styles(&home),
+        [css.as_str()],
+        "the stylesheet inside"
+    );
+    let find = std::fs::read_to_string(out.join("find/index.html")).expect("locator page");
+    assert_eq!(server::render::inline_styles(&find), [css.as_str()]);
     // The open data, at the same stable paths as on the server.
     let services = std::fs::read_to_string(out.join("open-data/hsds/services.json"))
         .expect("open data exported");

@@ -166,17 +166,15 @@ async fn other_methods_get_405_with_allow() {
 
 #[tokio::test]
 async fn assets_are_fingerprinted_and_served_compressed_from_memory() {
-    // Pages name the stylesheet by a fingerprint of its contents.
-    let home = text(send(Method::GET, "/", None).await).await;
-    let start = home
-        .find("<link rel=\"stylesheet\" href=\"")
-        .expect("stylesheet")
-        + 29;
-    let stylesheet = &home[start..start + home[start..].find('"').expect("href ends")];
-    assert!(
-        stylesheet.starts_with("/pkg/site.") && stylesheet.ends_with(".css"),
-        "{stylesheet}"
-    );
+    // The bundle's files are named by a fingerprint of their contents.
+    let state = state();
+    let stylesheet = state
+        .assets
+        .keys()
+        .find(|name| name.starts_with("/pkg/site.") && name.ends_with(".css"))
+        .expect("the fingerprinted stylesheet")
+        .clone();
+    let stylesheet = stylesheet.as_str();
     assert_ne!(stylesheet, "/pkg/site.css");
     let unfingerprinted = send(Method::GET, "/pkg/site.css", None).await;
     assert_eq!(unfingerprinted.status(), StatusCode::NOT_FOUND);
@@ -202,6 +200,44 @@ async fn assets_are_fingerprinted_and_served_compressed_from_memory() {
     let plain = send(Method::GET, stylesheet, None).await;
     assert!(plain.headers().get(header::CONTENT_ENCODING).is_none());
     assert_eq!(text(plain).await, "body{color:#0b0c0c}".repeat(50));
+}
+
+#[tokio::test]
+async fn every_page_carries_the_stylesheet_inside_and_the_policy_allows_it_by_hash() {
+    use base64::Engine;
+    use sha2::Digest;
+    let css = "body{color:#0b0c0c}".repeat(50);
+    let hash = format!(
+        "'sha256-{}'",
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(&css))
+    );
+    for path in ["/", "/info/leaving", "/info", "/find", "/missing"] {
+        let response = send(Method::GET, path, None).await;
+        let csp = response.headers()["content-security-policy"]
+            .to_str()
+            .expect("ascii")
+            .to_owned();
+        assert!(
+            csp.contains(&format!("style-src 'self' {hash};")),
+            "{path}: {csp}"
+        );
+        let html = text(response).await;
+        assert_eq!(
+            server::render::inline_styles(&html),
+            [css.as_str()],
+            "{path}"
+        );
+        assert!(
+            !html.contains("rel=\"stylesheet\""),
+            "{path}: no second round trip"
+        );
+    }
+    let answer = text(post_find("q=ZZ1").await).await;
+    assert_eq!(
+        server::render::inline_styles(&answer),
+        [css.as_str()],
+        "POST /find"
+    );
 }
 
 #[tokio::test]

@@ -8,7 +8,7 @@
 use super::{Live, RouteLabel};
 use app::locator::{uk_time, Asked, Choices, FindProblem, Finder};
 use app::model::Site;
-use app::render::{render_document, FindOutcome, Route};
+use app::render::{render_document_styled, FindOutcome, Route};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::State;
@@ -26,18 +26,21 @@ pub struct FindService {
     pub site: Site,
     pub finder: Finder,
     pub options: LeptosOptions,
+    /// The stylesheet, inside every answer as in every page.
+    pub css: String,
     /// The time now, in milliseconds since 1970 UTC: the system clock, or a fixed one
     /// in tests (see [`super::AppState::with_clock`]).
     pub clock: fn() -> f64,
 }
 
 impl FindService {
-    pub fn new(site: Site, options: LeptosOptions) -> FindService {
+    pub fn new(site: Site, options: LeptosOptions, css: String) -> FindService {
         let finder = Finder::new(site.locator.clone());
         FindService {
             site,
             finder,
             options,
+            css,
             clock: now_ms,
         }
     }
@@ -78,7 +81,12 @@ impl FindService {
 
     /// The locator page with an answer.
     pub fn page(&self, outcome: FindOutcome, choices: Choices) -> String {
-        render_document(&self.site, &Route::Find(outcome, choices), &self.options)
+        render_document_styled(
+            &self.site,
+            &Route::Find(outcome, choices),
+            &self.options,
+            &self.css,
+        )
     }
 }
 

@@ -52,13 +52,14 @@ impl AppState {
             .cloned()
             .collect();
         let assets = renamed;
-        let rendered = crate::render::render_site(&site, &options);
+        let css = crate::assets::stylesheet(&assets, &options);
+        let rendered = crate::render::render_site(&site, &options, &css);
         AppState {
             policy_header: HeaderValue::from_str(&rendered.content_security_policy).ok(),
             site: rendered,
             assets,
             fingerprinted,
-            find: FindService::new(site, options),
+            find: FindService::new(site, options, css),
         }
     }
 
