@@ -12,7 +12,7 @@ fn service() -> &'static FindService {
         let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../server/tests/fixtures/good");
         match server::content::load(&fixture) {
-            Ok(site) => FindService::new(site, server::leptos_options()),
+            Ok(site) => FindService::new(site, server::leptos_options(), String::new()),
             Err(report) => panic!("the fixture must load: {report}"),
         }
     })
