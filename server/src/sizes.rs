@@ -113,6 +113,21 @@ pub fn budgets(rendered: &RenderedSite, assets: &Assets) -> Vec<Budget> {
             actual_bytes: total.brotli,
         });
     }
+    // A visit to the home page downloads the page (with its stylesheet inside) and the
+    // icon, and no script bundle: one round trip's worth at the start of a phone's link.
+    if let Some(home) = rendered.pages.get("/") {
+        let mut total = Size::of("/", home);
+        for (name, asset) in assets {
+            if name.ends_with(".svg") && name.starts_with("/favicon") {
+                total = total.plus(&Size::of(name.as_str(), asset), "");
+            }
+        }
+        budgets.push(Budget {
+            what: "/: everything a visit to the home page downloads".to_owned(),
+            limit_bytes: CONTENT_PAGE_BUDGET,
+            actual_bytes: total.brotli,
+        });
+    }
     budgets.push(Budget {
         what: "the quick-exit script, inlined in every page".to_owned(),
         limit_bytes: EXIT_SCRIPT_BUDGET,

@@ -703,3 +703,29 @@ async fn an_answer_of_only_approximate_safe_zones_starts_with_what_to_do_now() {
     assert!(html.contains("Look for a Safe Zone sticker"));
     let _ = std::fs::remove_dir_all(root.parent().unwrap_or(&root));
 }
+
+#[test]
+fn the_home_page_visit_has_its_own_budget_and_counts_no_bundle() {
+    let state = state();
+    let budgets = server::sizes::budgets(&state.site, &state.assets);
+    let home = budgets
+        .iter()
+        .find(|budget| budget.what == "/: everything a visit to the home page downloads")
+        .expect("the home page's budget");
+    assert_eq!(home.limit_bytes, 14 * 1024);
+    let page = state.site.pages["/"]
+        .brotli
+        .as_ref()
+        .map_or(0, |body| body.len());
+    let icon = state.assets["/favicon.svg"]
+        .brotli
+        .as_ref()
+        .map_or(state.assets["/favicon.svg"].identity.len(), |body| {
+            body.len()
+        });
+    assert_eq!(
+        home.actual_bytes,
+        page + icon,
+        "the page and its icon, no WASM"
+    );
+}
