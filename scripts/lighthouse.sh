@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Prints Lighthouse's scores (mobile profile, Debian's Chromium) for the home page, an
+# article, a section and the locator, and every audit that is not passed. Lighthouse is
+# installed from the npm registry into target/lighthouse the first time (not part of the
+# test command). Starts the release server on port 3102 and stops it; needs
+# `cargo leptos build --release` first.
+#
+# The back/forward-cache audit fails on purpose: every answer is `no-store`, so a page
+# left with the exit button is never kept in the browser's memory to come back to.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/env.sh
+tools=target/lighthouse
+if [ ! -x "$tools/node_modules/.bin/lighthouse" ]; then
+  npm install --no-audit --no-fund --prefix "$tools" lighthouse@13 >/dev/null
+fi
+address=127.0.0.1:3102
+LEPTOS_OUTPUT_NAME=site LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg \
+  LEPTOS_SITE_ADDR=$address target/release/server serve >/dev/null 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 100); do
+  curl -sf "http://$address/" >/dev/null && break
+  sleep 0.1
+done
+flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run --disable-sync"
+for path in / /get-help/helplines /get-help /find; do
+  report="$tools/report.json"
+  CHROME_PATH="${CHROMIUM:-/usr/bin/chromium}" "$tools/node_modules/.bin/lighthouse" "http://$address$path" \
+    --quiet --form-factor=mobile --output=json --output-path="$report" --chrome-flags="$flags"
+  node -e '
+    const r = require(process.argv[1]);
+    const c = r.categories;
+    const score = (k) => Math.round(c[k].score * 100);
+    console.log(`${process.argv[2].padEnd(22)} performance ${score("performance")}  accessibility ${score("accessibility")}  best practices ${score("best-practices")}  SEO ${score("seo")}`);
+    for (const a of Object.values(r.audits)) {
+      if (a.score !== null && a.score < 1 && !["informative", "notApplicable", "manual"].includes(a.scoreDisplayMode)) {
+        console.log(`    not passed: ${a.id}${a.id === "bf-cache" ? " (on purpose: no-store)" : ""}`);
+      }
+    }
+  ' "$(pwd)/$report" "$path"
+done
