@@ -33,16 +33,7 @@ pub fn load(
             continue;
         };
         let front = front_matter::parse(&split, &file, &section_ids, report);
-        let mut rendered = markdown::render(
-            &markdown::Source {
-                file: &file,
-                rel: &rel,
-                body: split.body,
-                body_first_line: split.body_first_line,
-                phones,
-            },
-            report,
-        );
+        let mut rendered = render_body(&file, &rel, &split, phones, report);
         let qr = front.as_ref().and_then(|front| {
             let target = front.qr_code.as_deref()?;
             let line = split.toml(&file).key_line("qr_code").unwrap_or(1);
@@ -85,6 +76,26 @@ pub fn load(
         });
     }
     (pages, sources)
+}
+
+/// The markdown below a page's front matter, rendered, with its problems reported.
+pub(super) fn render_body(
+    file: &str,
+    rel: &str,
+    split: &Split<'_>,
+    phones: &[String],
+    report: &mut Report,
+) -> markdown::Rendered {
+    markdown::render(
+        &markdown::Source {
+            file,
+            rel,
+            body: split.body,
+            body_first_line: split.body_first_line,
+            phones,
+        },
+        report,
+    )
 }
 
 /// What the passes need to know about a rendered page file.

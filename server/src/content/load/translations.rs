@@ -1,9 +1,8 @@
 //! One language besides the site's own: `<code>/strings.toml` and `<code>/pages/`.
 
-use super::pages::{page_path, source_of};
+use super::pages::{page_path, render_body, source_of};
 use super::{strings, PageSource};
 use crate::content::front_matter;
-use crate::content::markdown;
 use crate::content::report::Report;
 use crate::content::source::{Folder, TomlFile};
 use app::model::{Language, Page, PageLayout, TextDirection, Translation};
@@ -44,16 +43,7 @@ pub fn load(
             continue;
         };
         let front = front_matter::parse_translation(&split, &file, report);
-        let rendered = markdown::render(
-            &markdown::Source {
-                file: &file,
-                rel: &rel,
-                body: split.body,
-                body_first_line: split.body_first_line,
-                phones,
-            },
-            report,
-        );
+        let rendered = render_body(&file, &rel, &split, phones, report);
         sources.push(source_of(
             file,
             &path,
