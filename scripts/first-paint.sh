@@ -8,12 +8,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
 address=127.0.0.1:3101
-LEPTOS_OUTPUT_NAME=site LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg \
-  LEPTOS_SITE_ADDR=$address target/release/server serve >/dev/null 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 100); do
-  curl -sf "http://$address/" >/dev/null && break
-  sleep 0.1
-done
+. scripts/release-server.sh
+start_release_server "$address"
 BASE_URL="http://$address" node end2end/bench/first-paint.mjs

@@ -15,14 +15,8 @@ if [ ! -x "$tools/node_modules/.bin/lighthouse" ]; then
   npm install --no-audit --no-fund --prefix "$tools" lighthouse@13 >/dev/null
 fi
 address=127.0.0.1:3102
-LEPTOS_OUTPUT_NAME=site LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg \
-  LEPTOS_SITE_ADDR=$address target/release/server serve >/dev/null 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 100); do
-  curl -sf "http://$address/" >/dev/null && break
-  sleep 0.1
-done
+. scripts/release-server.sh
+start_release_server "$address"
 flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run --disable-sync"
 for path in / /get-help/helplines /get-help /find; do
   report="$tools/report.json"

@@ -19,14 +19,8 @@ if [ ! -x target/release/server ] || [ ! -f target/site/pkg/site.wasm ]; then
   cargo leptos build --release
 fi
 ulimit -n 20000 2>/dev/null || true
-LEPTOS_OUTPUT_NAME=site LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg \
-  LEPTOS_SITE_ADDR="$address" target/release/server serve >/tmp/load-server.log 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 100); do
-  curl -sf "http://$address/" >/dev/null && break
-  sleep 0.1
-done
+. scripts/release-server.sh
+start_release_server "$address" /tmp/load-server.log
 # The bundle's fingerprinted name, as the locator page gives it (its island loader; the
 # stylesheet is inside every page, and is still served under the same name).
 bundle=$(curl -sf "http://$address/find" | grep -o '/pkg/site\.[0-9a-f]*\.js' | head -1)
