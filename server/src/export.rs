@@ -139,7 +139,7 @@ fn write_encoded(file: &Path, body: &Encoded, done: &mut Exported) -> io::Result
     std::fs::write(file, &body.identity)?;
     done.files += 1;
     // The compressed forms exist when they are smaller than the body.
-    for (suffix, bytes) in [(".br", &body.brotli), (".gz", &body.gzip)] {
+    for (suffix, bytes) in [(".br", body.brotli()), (".gz", body.gzip.as_ref())] {
         if let Some(bytes) = bytes {
             let mut name = file.as_os_str().to_owned();
             name.push(suffix);

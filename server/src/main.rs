@@ -161,11 +161,12 @@ fn built(
         Ok(assets) => {
             let (assets, options) = server::assets::fingerprinted(&assets, &options);
             let css = server::assets::stylesheet(&assets, &options);
-            Some((
-                server::render::render_site(site, &options, &css),
-                assets,
-                options,
-            ))
+            let rendered = server::render::render_site(site, &options, &css);
+            // The export and the size table need every brotli form.
+            let mut bodies = rendered.bodies();
+            bodies.extend(assets.values().cloned());
+            server::encoded::Encoded::finish(bodies);
+            Some((rendered, assets, options))
         }
         Err(error) => {
             eprintln!(
@@ -235,7 +236,12 @@ fn serve(site: app::model::Site, content: PathBuf, preview: Option<Option<String
             return ExitCode::FAILURE;
         }
     };
-    let state = Arc::new(AppState::new(site, assets.clone(), options.clone()));
+    // Answers with gzip at once; brotli forms follow within seconds.
+    let state = Arc::new(AppState::serving_at_once(
+        site,
+        assets.clone(),
+        options.clone(),
+    ));
     eprintln!(
         "rendered {} pages and loaded {} assets into memory",
         state.site.pages.len(),

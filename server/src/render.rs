@@ -26,6 +26,25 @@ pub struct RenderedSite {
     pub data: HashMap<String, Encoded>,
 }
 
+impl RenderedSite {
+    /// Every body the site serves, in the order a visitor is likeliest to need them:
+    /// the problem pages, then the pages (the home page first), then open data.
+    pub fn bodies(&self) -> Vec<Encoded> {
+        let mut pages: Vec<(&String, &Encoded)> = self.pages.iter().collect();
+        pages.sort_by_key(|(path, _)| (path.len(), path.as_str()));
+        [
+            &self.not_found,
+            &self.method_not_allowed,
+            &self.server_error,
+        ]
+        .into_iter()
+        .chain(pages.into_iter().map(|(_, body)| body))
+        .chain(self.data.values())
+        .cloned()
+        .collect()
+    }
+}
+
 /// What a body to compress is, so it can be put back in its place.
 enum Body {
     Page(String),

@@ -23,7 +23,7 @@ impl Size {
             name: name.into(),
             raw,
             gzip: body.gzip.as_ref().map_or(raw, |b| b.len()),
-            brotli: body.brotli.as_ref().map_or(raw, |b| b.len()),
+            brotli: body.brotli().map_or(raw, |b| b.len()),
         }
     }
 

@@ -713,13 +713,9 @@ fn the_home_page_visit_has_its_own_budget_and_counts_no_bundle() {
         .find(|budget| budget.what == "/: everything a visit to the home page downloads")
         .expect("the home page's budget");
     assert_eq!(home.limit_bytes, 14 * 1024);
-    let page = state.site.pages["/"]
-        .brotli
-        .as_ref()
-        .map_or(0, |body| body.len());
+    let page = state.site.pages["/"].brotli().map_or(0, |body| body.len());
     let icon = state.assets["/favicon.svg"]
-        .brotli
-        .as_ref()
+        .brotli()
         .map_or(state.assets["/favicon.svg"].identity.len(), |body| {
             body.len()
         });

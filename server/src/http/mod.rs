@@ -38,8 +38,42 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Renders `site` once and gets everything ready to serve.
+    /// Renders `site` once and gets everything ready to serve, every brotli form
+    /// included (for tests, and for a reload, which keeps serving the old state
+    /// meanwhile).
     pub fn new(
+        site: app::model::Site,
+        assets: Assets,
+        options: leptos::config::LeptosOptions,
+    ) -> AppState {
+        let state = AppState::rendered(site, assets, options);
+        crate::encoded::Encoded::finish(state.bodies());
+        state
+    }
+
+    /// Renders `site` and is ready to answer at once, with gzip; the brotli forms
+    /// are made on a thread of their own and each is served from the moment it is
+    /// ready (the cold start: a just-started server has nothing else to serve).
+    pub fn serving_at_once(
+        site: app::model::Site,
+        assets: Assets,
+        options: leptos::config::LeptosOptions,
+    ) -> AppState {
+        let state = AppState::rendered(site, assets, options);
+        crate::encoded::Encoded::finish_in_background(state.bodies());
+        state
+    }
+
+    /// Every body served: the rendered site's, then the assets.
+    pub fn bodies(&self) -> Vec<crate::encoded::Encoded> {
+        let mut bodies = self.site.bodies();
+        let mut assets: Vec<(&String, &crate::encoded::Encoded)> = self.assets.iter().collect();
+        assets.sort_by_key(|(path, _)| path.as_str());
+        bodies.extend(assets.into_iter().map(|(_, body)| body.clone()));
+        bodies
+    }
+
+    fn rendered(
         site: app::model::Site,
         assets: Assets,
         options: leptos::config::LeptosOptions,
@@ -154,12 +188,7 @@ async fn serve_path(
     let path = uri.path();
     if let Some(page) = state.site.pages.get(path) {
         if let Some(html) = live.preview_page(&page.identity) {
-            let preview = Encoded {
-                content_type: page.content_type,
-                identity: html.into(),
-                brotli: None,
-                gzip: None,
-            };
+            let preview = Encoded::uncompressed(page.content_type, html);
             return encoded_response(&preview, StatusCode::OK, coding, head_only, "page");
         }
         return encoded_response(page, StatusCode::OK, coding, head_only, "page");
