@@ -182,7 +182,12 @@ fn document_html(site: &Site, route: &Route<'_>, options: &LeptosOptions, css: &
             view! { <SectionPage section=(*section).clone() pages/> }.into_any()
         }
         Route::Find(outcome, choices) => view! {
-            <FindPage data=site.locator.clone() outcome=outcome.clone() choices=choices.clone()/>
+            <FindPage
+                data=site.locator.clone()
+                file=site.locator_file.clone()
+                outcome=outcome.clone()
+                choices=choices.clone()
+            />
         }
         .into_any(),
         Route::Problem(problem) => {

@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-const USAGE: &str = "Usage: server [serve|check|preview|export DIR|sizes [--check]|safezones todo [--csv FILE]] [--content DIR]\n\n  serve     check the content, then serve the site (default)\n  check     check the content and list every problem\n  preview   serve for editors: pages reload after a save and show content errors\n  export    write the whole site to DIR for any static host\n  sizes     print what each page and asset weighs, and the budgets (--check: fail when over)\n  safezones todo   write the Safe Zone sheet with the rows that need work first (--csv FILE: to FILE)\n\n  --content DIR   the content folder (default: $SITE_CONTENT_DIR or ./content)";
+const USAGE: &str = "Usage: server [serve|check|preview|export DIR|sizes [--check]|safezones todo [--csv FILE]|safezones fixture N] [--content DIR]\n\n  serve     check the content, then serve the site (default)\n  check     check the content and list every problem\n  preview   serve for editors: pages reload after a save and show content errors\n  export    write the whole site to DIR for any static host\n  sizes     print what each page and asset weighs, and the budgets (--check: fail when over)\n  safezones todo   write the Safe Zone sheet with the rows that need work first (--csv FILE: to FILE)\n  safezones fixture N   write a sheet of N made-up Safe Zones for benchmarks (never content)\n\n  --content DIR   the content folder (default: $SITE_CONTENT_DIR or ./content)";
 
 #[derive(Clone, PartialEq, Eq)]
 enum Command {
@@ -27,6 +27,8 @@ enum Command {
     Sizes(bool),
     /// Write the Safe Zone sheet with the rows needing work first, to a file or stdout.
     SafezonesTodo(Option<PathBuf>),
+    /// Write a sheet of this many made-up Safe Zones, for benchmarks, to stdout.
+    SafezonesFixture(usize),
 }
 
 fn main() -> ExitCode {
@@ -54,6 +56,12 @@ fn main() -> ExitCode {
             "sizes" => command = Command::Sizes(false),
             "safezones" => match args.next().as_deref() {
                 Some("todo") => command = Command::SafezonesTodo(None),
+                Some("fixture") => match args.next().and_then(|n| n.parse().ok()) {
+                    Some(count) => command = Command::SafezonesFixture(count),
+                    None => {
+                        return usage_error("safezones fixture needs how many places, such as 5000")
+                    }
+                },
                 _ => return usage_error("safezones needs what to do: safezones todo"),
             },
             "--csv" if command == Command::SafezonesTodo(None) => match args.next() {
@@ -74,6 +82,18 @@ fn main() -> ExitCode {
     }
     if let Command::SafezonesTodo(out) = &command {
         return safezones_todo(&content, out.as_deref());
+    }
+    if let Command::SafezonesFixture(count) = command {
+        return match server::fixture::sheet(&content, count, 1) {
+            Ok(sheet) => {
+                print!("{sheet}");
+                ExitCode::SUCCESS
+            }
+            Err(problem) => {
+                eprintln!("Could not make the fixture: {problem}");
+                ExitCode::FAILURE
+            }
+        };
     }
     let (site, report) = server::content::check(&content, server::content::today());
     let site = match site {
@@ -112,7 +132,7 @@ fn main() -> ExitCode {
         Command::Serve => serve(site, content, None),
         Command::Export(out) => export(&site, &out),
         Command::Sizes(check) => sizes(&site, check),
-        Command::SafezonesTodo(_) => ExitCode::SUCCESS,
+        Command::SafezonesTodo(_) | Command::SafezonesFixture(_) => ExitCode::SUCCESS,
         Command::Preview => {
             let errors = (!report.is_empty()).then(|| report.to_string());
             if let Some(errors) = &errors {

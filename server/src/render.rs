@@ -1,7 +1,7 @@
 //! Renders every route of the site once, at load, into memory.
 
 use crate::encoded::Encoded;
-use app::model::{Site, SiteRoute};
+use app::model::{LocatorFile, Site, SiteRoute};
 use app::render::{render_document_styled, FindOutcome, Problem, Route};
 use axum::body::Bytes;
 use base64::Engine;
@@ -22,8 +22,10 @@ pub struct RenderedSite {
     pub content_security_policy: String,
     /// Old addresses (from pages' `aliases`) and where they moved to.
     pub redirects: HashMap<String, String>,
-    /// Open data files (JSON), by path.
+    /// Open data files (JSON), and the locator's data file, by path.
     pub data: HashMap<String, Encoded>,
+    /// Where the locator's data file is (in `data`), what it weighs and lists.
+    pub locator_file: LocatorFile,
 }
 
 impl RenderedSite {
@@ -55,6 +57,11 @@ enum Body {
 /// Renders every route with the stylesheet `css` inside each page (see
 /// [`crate::assets::stylesheet`]; empty: pages link it instead).
 pub fn render_site(site: &Site, options: &LeptosOptions, css: &str) -> RenderedSite {
+    // The locator page names its data file, so the file is made first.
+    let (locator_file, locator_body) = crate::locator_file::make(site, options);
+    let mut site = site.clone();
+    site.locator_file = Some(locator_file.clone());
+    let site = &site;
     let documents: Vec<(String, String)> = site
         .routes()
         .into_iter()
@@ -115,6 +122,7 @@ pub fn render_site(site: &Site, options: &LeptosOptions, css: &str) -> RenderedS
             Body::Problem(which) => problems[which] = Some(encoded),
         }
     }
+    data.insert(locator_file.path.clone(), locator_body);
     let [not_found, method_not_allowed, server_error] =
         problems.map(|page| page.unwrap_or_else(|| Encoded::new(HTML, "")));
     RenderedSite {
@@ -124,6 +132,7 @@ pub fn render_site(site: &Site, options: &LeptosOptions, css: &str) -> RenderedS
         server_error,
         content_security_policy: content_security_policy(&scripts, &styles),
         data,
+        locator_file,
         redirects: site
             .pages
             .iter()

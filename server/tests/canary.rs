@@ -58,6 +58,8 @@ async fn a_confidential_address_is_refused_and_never_output() {
     paths.extend([
         server::open_data::SERVICES_PATH.to_owned(),
         server::open_data::ABOUT_PATH.to_owned(),
+        // The island's data file, which every visitor of the locator fetches.
+        state.site.locator_file.path.clone(),
     ]);
     for path in &paths {
         let request = Request::builder()
@@ -122,7 +124,7 @@ async fn a_confidential_address_is_refused_and_never_output() {
     assert!(files > 3, "the export was scanned");
     let _ = std::fs::remove_dir_all(&out);
 
-    // The island's data is in the pages above; the WASM is built from code only, but
+    // The island's data file is among the paths above; the WASM is built from code only, but
     // check the built bundle too when there is one.
     let pkg = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/site/pkg");
     if let Ok(entries) = std::fs::read_dir(&pkg) {

@@ -324,17 +324,32 @@ async fn the_locator_page_is_served_with_its_island_and_a_post_form() {
     assert!(html.contains("autocomplete=\"off\""));
     assert!(html.contains("<leptos-island"));
     assert!(!html.contains("data-props"), "the island takes no JSON");
-    // The island's data, packed once in its own element, reads back whole.
-    let start = html.find("data-locator=\"").expect("the packed data") + 14;
-    let end = start + html[start..].find('"').expect("attribute ends");
-    let packed = html[start..end]
-        .replace("&quot;", "\"")
-        .replace("&#x27;", "'")
-        .replace("&#39;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&");
-    let data = app::locator::unpack(&packed).expect("the packed data unpacks");
+    // The page names the data file and says what it weighs before anyone downloads it.
+    let attribute = |name: &str| {
+        let start = html.find(&format!("{name}=\"")).expect(name) + name.len() + 2;
+        html[start..start + html[start..].find('"').expect("attribute ends")].to_owned()
+    };
+    let src = attribute("data-src");
+    assert!(
+        src.starts_with("/pkg/places.") && src.ends_with(".txt") && src.len() == 26,
+        "named by a fingerprint: {src}"
+    );
+    let places: usize = attribute("data-places").parse().expect("a count");
+    let bytes: usize = attribute("data-bytes").parse().expect("a size");
+    assert!(html.contains(&format!(
+        "downloads the list of all {places} places ({})",
+        app::locator::size_words(bytes)
+    )));
+    // The file is served whole, the same for everyone, and a CDN may keep it.
+    let response = send(Method::GET, &src, None).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_privacy_headers(&response, "the locator's data file");
+    assert_eq!(
+        response.headers()["cdn-cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    let data = app::locator::unpack(&text(response).await).expect("the data file unpacks");
+    assert_eq!(data.places.len(), places);
     assert!(data
         .places
         .iter()

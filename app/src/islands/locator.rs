@@ -1,37 +1,79 @@
 //! The Safezone and service locator, on the device.
 //!
 //! Without JavaScript the form posts a postcode district or town to the server. With
-//! the island, the same form is answered here, from data the page carries (packed by
-//! [`crate::locator::pack`] into the element [`DATA_ELEMENT_ID`]), and "Use my
-//! location" asks the browser for a position only after a tap. Nothing about the
-//! search or the position is ever sent anywhere. If the data cannot be read, the form
-//! is left to post to the server as it does without JavaScript.
+//! the island, the same form is answered here, from one file of data that is the same
+//! for every visitor (packed by [`crate::locator::pack`]; the element
+//! [`DATA_ELEMENT_ID`] names it and says what it weighs). A small file is fetched as
+//! soon as the island starts; a large one only after a tap on a button that says how
+//! big it is. Until the data is here, the form posts to the server as it does without
+//! JavaScript, so nobody waits for it. "Use my location" asks the browser for a
+//! position only after a tap. Nothing about the search or the position is ever sent
+//! anywhere by the island. If the data cannot be fetched or read, the form keeps
+//! posting to the server.
 //!
 //! The island takes no props: props would be JSON, and a JSON parser would be most of
 //! the WASM.
 
 use crate::components::{FormFields, LocatorForm, ResultsList};
 use crate::locator::{find, Asked, Choices, Finder, LatLon, LocalTime, ResultsView};
-use crate::model::LocatorData;
+use crate::model::Examples;
 use leptos::prelude::*;
 
-/// The id of the element whose `data-locator` attribute carries the packed data.
+/// The id of the element whose `data-` attributes name the data file.
 pub const DATA_ELEMENT_ID: &str = "locator-data";
+
+/// Data files up to this size are fetched at once; larger ones after a tap.
+pub const FETCH_AT_ONCE_BYTES: usize = 300 * 1024;
+
+/// What the island needs before its data arrives: where the data is, what it
+/// weighs, and the words of the form.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LocatorSetup {
+    pub src: String,
+    pub compressed_bytes: usize,
+    pub places: usize,
+    pub scheme: String,
+    pub examples: Examples,
+}
 
 #[island]
 pub fn Locator() -> impl IntoView {
     let (hydrated, set_hydrated) = signal(false);
-    Effect::new(move |_| set_hydrated.set(true));
-    let data = island_data();
-    let ready = data.is_some();
-    let (scheme, examples) = data
-        .as_ref()
-        .map(|data| (data.scheme_name.clone(), data.examples.clone()))
-        .unwrap_or_default();
-    let finder = StoredValue::new(data.map(Finder::new));
+    let setup = island_setup().unwrap_or_default();
+    let large = setup.compressed_bytes > FETCH_AT_ONCE_BYTES;
+    let (ready, set_ready) = signal(false);
+    let (fetching, set_fetching) = signal(false);
+    let finder = StoredValue::new(None::<Finder>);
     let (results, set_results) = signal(None::<ResultsView>);
     let (message, set_message) = signal(String::new());
     let fields = FormFields::new();
+
+    let src = setup.src.clone();
+    let get_data = move || {
+        if fetching.get_untracked() || ready.get_untracked() || src.is_empty() {
+            return;
+        }
+        set_fetching.set(true);
+        fetch_data(src.clone(), move |found| {
+            set_fetching.set(false);
+            match found {
+                Some(loaded) => {
+                    finder.set_value(Some(loaded));
+                    set_ready.set(true);
+                }
+                None => set_message.set(
+                    "The list of places could not be downloaded. Searching still works: it asks our server instead.".to_owned(),
+                ),
+            }
+        });
+    };
+    let start = get_data.clone();
+    Effect::new(move |_| {
+        set_hydrated.set(true);
+        if !large {
+            start();
+        }
+    });
 
     // The choices as the form shows them now.
     let chosen = move || {
@@ -74,7 +116,7 @@ pub fn Locator() -> impl IntoView {
         }
     };
     let on_submit = move |event: leptos::ev::SubmitEvent| {
-        if !ready {
+        if !ready.get_untracked() {
             return; // The browser posts the form, as without JavaScript.
         }
         event.prevent_default();
@@ -95,11 +137,22 @@ pub fn Locator() -> impl IntoView {
             },
         );
     };
+    let download_words = format!(
+        "Search on this phone instead: download the list of {} places ({})",
+        setup.places,
+        crate::locator::size_words(setup.compressed_bytes)
+    );
+    let on_download = move |_| get_data();
 
     view! {
-        <div class="locator" data-hydrated=move || hydrated.get().to_string()>
-            <LocatorForm choices=Choices::default() scheme examples fields on_submit/>
-            <p class="locator-or" hidden=move || !(ready && hydrated.get())>
+        <div class="locator" data-hydrated=move || hydrated.get().to_string() data-ready=move || ready.get().to_string()>
+            <LocatorForm choices=Choices::default() scheme=setup.scheme examples=setup.examples fields on_submit/>
+            <p class="locator-or" hidden=move || !(large && hydrated.get() && !ready.get())>
+                <button type="button" class="button button-secondary" id="download-places" on:click=on_download disabled=move || fetching.get()>
+                    {move || if fetching.get() { "Downloading the list of places…".to_owned() } else { download_words.clone() }}
+                </button>
+            </p>
+            <p class="locator-or" hidden=move || !(ready.get() && hydrated.get())>
                 <button type="button" class="button button-secondary" id="use-location" on:click=on_locate>
                     "Use my location"
                 </button>
@@ -111,20 +164,81 @@ pub fn Locator() -> impl IntoView {
     }
 }
 
-/// The locator's data: on the server from the page's context, on the device from the
-/// element the page carries it in.
+/// What the island needs first: on the server from the page's context, on the device
+/// from the element the page names the data file in.
 #[cfg(feature = "hydrate")]
-fn island_data() -> Option<LocatorData> {
-    let packed = document()
-        .get_element_by_id(DATA_ELEMENT_ID)?
-        .get_attribute("data-locator")?;
-    crate::locator::unpack(&packed)
+fn island_setup() -> Option<LocatorSetup> {
+    let element = document().get_element_by_id(DATA_ELEMENT_ID)?;
+    let text = |name: &str| element.get_attribute(name).unwrap_or_default();
+    let number = |name: &str| text(name).parse().unwrap_or_default();
+    Some(LocatorSetup {
+        src: text("data-src"),
+        compressed_bytes: number("data-bytes"),
+        places: number("data-places"),
+        scheme: text("data-scheme"),
+        examples: Examples {
+            district: text("data-district"),
+            town: text("data-town"),
+        },
+    })
 }
 
 #[cfg(not(feature = "hydrate"))]
-fn island_data() -> Option<LocatorData> {
-    use_context::<LocatorData>()
+fn island_setup() -> Option<LocatorSetup> {
+    use_context::<LocatorSetup>()
 }
+
+/// Fetches the data file whole from this site and reads it; `done` gets the finder, or
+/// `None` if the file could not be fetched or read. Promise callbacks rather than an
+/// async task: an executor and futures would add kilobytes to the WASM.
+#[cfg(feature = "hydrate")]
+fn fetch_data(src: String, done: impl FnOnce(Option<Finder>) + 'static) {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::{JsCast, JsValue};
+
+    // Whichever callback runs first calls `done`, once.
+    type Done = Box<dyn FnOnce(Option<Finder>)>;
+    let done: Rc<Cell<Option<Done>>> = Rc::new(Cell::new(Some(Box::new(done))));
+    let finish = move |found: Option<Finder>| {
+        if let Some(done) = done.take() {
+            done(found);
+        }
+    };
+    let (on_text, on_failure, on_text_failure) = (finish.clone(), finish.clone(), finish.clone());
+    let read = Closure::once(move |text: JsValue| {
+        on_text(
+            text.as_string()
+                .and_then(|text| crate::locator::unpack(&text))
+                .map(Finder::new),
+        );
+    });
+    let failed = Closure::once(move |_: JsValue| on_failure(None));
+    let text_failed = Closure::once(move |_: JsValue| on_text_failure(None));
+    let got = Closure::once(move |response: JsValue| {
+        let text = response
+            .dyn_into::<web_sys::Response>()
+            .ok()
+            .filter(web_sys::Response::ok)
+            .and_then(|response| response.text().ok());
+        match text {
+            Some(text) => {
+                let _ = text.then2(&read, &text_failed);
+                // Each runs at most once, when the promise settles; JS holds them.
+                read.forget();
+                text_failed.forget();
+            }
+            None => finish(None),
+        }
+    });
+    let _ = window().fetch_with_str(&src).then2(&got, &failed);
+    got.forget();
+    failed.forget();
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn fetch_data(_src: String, _done: impl FnOnce(Option<Finder>) + 'static) {}
 
 /// The time now in the UK, from the device's clock.
 fn uk_now() -> Option<LocalTime> {

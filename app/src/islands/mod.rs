@@ -3,4 +3,4 @@
 
 mod locator;
 
-pub use locator::{Locator, DATA_ELEMENT_ID as LOCATOR_DATA_ID};
+pub use locator::{Locator, LocatorSetup, DATA_ELEMENT_ID as LOCATOR_DATA_ID, FETCH_AT_ONCE_BYTES};

@@ -3,6 +3,7 @@
 //! Plain Rust with no Leptos types, unit-tested natively and compiled into the WASM
 //! bundle too, so the same code answers on the server (no-JS form) and on the device.
 
+mod columns;
 mod find;
 mod gazetteer;
 mod hours;
@@ -13,6 +14,7 @@ mod present;
 mod query;
 mod search;
 
+pub use columns::{from_grid, on_grid, to_grid, GRID};
 pub use find::{find, Asked, FindProblem};
 pub use gazetteer::{write_districts, write_towns, Gazetteer};
 pub use hours::{
@@ -22,7 +24,9 @@ pub use hours::{
 pub use index::{Hit, Index};
 pub use packed::{pack, unpack};
 pub use point::{compass_point, walking_minutes, LatLon};
-pub use present::{hours_words, present, NearbyView, NoneOpenView, RemoteView, ResultsView};
+pub use present::{
+    hours_words, present, size_words, NearbyView, NoneOpenView, RemoteView, ResultsView,
+};
 pub use query::{parse_query, Query, QueryError, MAX_QUERY_CHARS};
 pub use search::{
     distance_words, not_found_words, Choices, Filter, Finder, Findings, Nearby, AUDIENCE_CHOICES,

@@ -1,20 +1,27 @@
-//! The locator's data as one compact string, for the page to carry to the device.
+//! The locator's data as one compact string, for the device to fetch whole.
 //!
 //! The island reads this instead of JSON: a JSON parser, with its float parsing and
 //! error formatting, would be most of the WASM. Values are written in a fixed order as
-//! fields separated by tabs; lists start with their length, and an optional value is
-//! "-" (none) or "+" followed by the value. Whole numbers are decimal; positions are
-//! the exact bits of the `f64` in hex, so they come back unchanged. A tab inside a text
-//! becomes a space (it means nothing in HTML either).
+//! fields separated by tabs, after a mark of the format's version; lists start with
+//! their length, and an optional value is "-" (none) or "+" followed by the value.
+//! Whole numbers are decimal. The places are written as columns (see `columns.rs`),
+//! with positions on a grid of 1/100,000 degree; other positions (the middles of
+//! areas) are the exact bits of the `f64` in hex. A tab inside a text becomes a space
+//! (it means nothing in HTML either).
 
+use super::columns::{pack_places, unpack_places};
 use super::hours::Timetable;
-use crate::model::{
-    AreaCentre, Audience, Contact, Examples, Hours, Location, LocatorData, Place, PlaceKind,
-};
+use crate::model::{AreaCentre, Audience, Contact, Examples, Hours, LocatorData};
 
-/// Writes `data` as one string.
+/// The first field: which format this is. A page or file of another version is refused.
+const VERSION: &str = "locator-2";
+
+/// Writes `data` as one string. Positions of places with a postcode are kept to the
+/// grid ([`super::columns::GRID`]): give [`LocatorData::on_grid`] data to get it back
+/// exactly.
 pub fn pack(data: &LocatorData) -> String {
-    let mut packer = Packer(String::new());
+    let mut packer = Packer::default();
+    VERSION.to_owned().pack(&mut packer);
     data.pack(&mut packer);
     packer.0
 }
@@ -22,14 +29,22 @@ pub fn pack(data: &LocatorData) -> String {
 /// Reads what [`pack`] wrote; `None` if it is not exactly that.
 pub fn unpack(text: &str) -> Option<LocatorData> {
     let mut fields = text.split('\t');
+    if fields.next()? != VERSION {
+        return None;
+    }
     let data = LocatorData::unpack(&mut fields)?;
     fields.next().is_none().then_some(data)
 }
 
-struct Packer(String);
+#[derive(Default)]
+pub(super) struct Packer(String);
 
 impl Packer {
-    fn field(&mut self, value: &str) {
+    pub(super) fn into_text(self) -> String {
+        self.0
+    }
+
+    pub(super) fn field(&mut self, value: &str) {
         if !self.0.is_empty() {
             self.0.push('\t');
         }
@@ -38,9 +53,9 @@ impl Packer {
     }
 }
 
-type Fields<'a> = std::str::Split<'a, char>;
+pub(super) type Fields<'a> = std::str::Split<'a, char>;
 
-trait Pack: Sized {
+pub(super) trait Pack: Sized {
     fn pack(&self, out: &mut Packer);
     fn unpack(fields: &mut Fields<'_>) -> Option<Self>;
 }
@@ -168,34 +183,30 @@ macro_rules! pack_struct {
         }
     };
 }
-pack_struct!(LocatorData {
-    area_name,
-    scheme_name,
-    places,
-    outcodes,
-    towns,
-    urgent,
-    silent_call_note,
-    examples
-});
-pack_struct!(Place {
-    name,
-    kind,
-    group,
-    location,
-    whereabouts,
-    contacts,
-    hours,
-    website,
-    description,
-    categories,
-    audiences,
-    languages,
-    accessibility,
-    last_verified,
-    source,
-    confirmed
-});
+impl Pack for LocatorData {
+    fn pack(&self, out: &mut Packer) {
+        self.area_name.pack(out);
+        self.scheme_name.pack(out);
+        pack_places(&self.places, out);
+        self.outcodes.pack(out);
+        self.towns.pack(out);
+        self.urgent.pack(out);
+        self.silent_call_note.pack(out);
+        self.examples.pack(out);
+    }
+    fn unpack(fields: &mut Fields<'_>) -> Option<Self> {
+        Some(LocatorData {
+            area_name: Pack::unpack(fields)?,
+            scheme_name: Pack::unpack(fields)?,
+            places: unpack_places(fields)?,
+            outcodes: Pack::unpack(fields)?,
+            towns: Pack::unpack(fields)?,
+            urgent: Pack::unpack(fields)?,
+            silent_call_note: Pack::unpack(fields)?,
+            examples: Pack::unpack(fields)?,
+        })
+    }
+}
 pack_struct!(Contact {
     name,
     number,
@@ -212,66 +223,12 @@ pack_struct!(Timetable {
     exceptions
 });
 
-impl Pack for PlaceKind {
-    fn pack(&self, out: &mut Packer) {
-        out.field(match self {
-            PlaceKind::Safezone => "s",
-            PlaceKind::Service => "v",
-        });
-    }
-    fn unpack(fields: &mut Fields<'_>) -> Option<Self> {
-        match fields.next()? {
-            "s" => Some(PlaceKind::Safezone),
-            "v" => Some(PlaceKind::Service),
-            _ => None,
-        }
-    }
-}
-
 impl Pack for Audience {
     fn pack(&self, out: &mut Packer) {
         out.field(self.key());
     }
     fn unpack(fields: &mut Fields<'_>) -> Option<Self> {
         Audience::from_key(fields.next()?)
-    }
-}
-
-impl Pack for Location {
-    fn pack(&self, out: &mut Packer) {
-        match self {
-            Location::Postcode {
-                address,
-                postcode,
-                position,
-            } => {
-                out.field("p");
-                address.pack(out);
-                postcode.pack(out);
-                position.pack(out);
-            }
-            Location::Area { areas } => {
-                out.field("a");
-                areas.pack(out);
-            }
-            Location::Unknown => out.field("u"),
-            Location::Remote => out.field("r"),
-        }
-    }
-    fn unpack(fields: &mut Fields<'_>) -> Option<Self> {
-        Some(match fields.next()? {
-            "p" => Location::Postcode {
-                address: Pack::unpack(fields)?,
-                postcode: Pack::unpack(fields)?,
-                position: Pack::unpack(fields)?,
-            },
-            "a" => Location::Area {
-                areas: Pack::unpack(fields)?,
-            },
-            "u" => Location::Unknown,
-            "r" => Location::Remote,
-            _ => return None,
-        })
     }
 }
 
@@ -303,6 +260,7 @@ impl Pack for Hours {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Location, Place, PlaceKind};
 
     fn sample() -> LocatorData {
         let contact = Contact {
@@ -338,7 +296,7 @@ mod tests {
                     Location::Postcode {
                         address: Some("1 High Street".into()),
                         postcode: "HD1 2TA".into(),
-                        position: [53.645_812_345_678_9, -1.785],
+                        position: [53.645_81, -1.785],
                     },
                     Hours::Always,
                 ),
@@ -387,15 +345,39 @@ mod tests {
     }
 
     #[test]
-    fn positions_come_back_to_the_bit() {
-        let data = sample();
+    fn positions_come_back_to_the_bit_once_on_the_grid() {
+        let mut data = sample();
+        for place in &mut data.places {
+            place.whereabouts = Some("By the station".into());
+        }
+        if let Location::Postcode { position, .. } = &mut data.places[0].location {
+            *position = [53.645_812_345_678_9, -0.1 - 0.2];
+        }
         let Some(back) = unpack(&pack(&data)) else {
             panic!("the sample did not unpack");
         };
+        // Kept to the metre, and exactly what `on_grid` gives the server.
+        assert_eq!(back, data.clone().on_grid());
+        assert_eq!(back.places[0].location.positions()[0], [53.645_81, -0.3]);
+        // Area middles keep every bit.
         assert_eq!(
             back.places[1].location.positions()[0][1].to_bits(),
             (-0.1_f64 - 0.2).to_bits()
         );
+    }
+
+    #[test]
+    fn five_decimal_positions_are_on_the_grid_already() {
+        for text in [
+            "53.75168", "-1.69481", "0.00001", "-0.5", "57.1352", "-7.99999",
+        ] {
+            let parsed: f64 = text.parse().expect("a number");
+            assert_eq!(on_grid_bits(parsed), parsed.to_bits(), "{text}");
+        }
+    }
+
+    fn on_grid_bits(value: f64) -> u64 {
+        super::super::on_grid(value).to_bits()
     }
 
     #[test]
@@ -406,6 +388,51 @@ mod tests {
         assert_eq!(unpack(&packed[..packed.len() / 2]), None, "cut short");
         assert_eq!(unpack(&format!("{packed}\textra")), None, "too long");
         // A list that claims more items than there are fields.
-        assert_eq!(unpack("a\tb\t99999999999\t"), None);
+        assert_eq!(unpack("locator-2\ta\tb\t99999999999\t"), None);
+        // Another version of the format.
+        assert_eq!(unpack(&packed.replacen("locator-2", "locator-1", 1)), None);
+    }
+
+    /// The sample packed, with the groups column (4 places, all "Libraries")
+    /// replaced by `table`.
+    fn with_groups(table: &str) -> String {
+        let packed = pack(&sample());
+        let column = "\t1\tLibraries\t0,0,0,0\t";
+        assert!(packed.contains(column), "the sample's groups column");
+        packed.replacen(column, table, 1)
+    }
+
+    #[test]
+    fn a_table_column_is_read_only_as_written() {
+        let mut expected = sample();
+        for place in &mut expected.places {
+            place.whereabouts = Some("By the station".into());
+        }
+        assert_eq!(
+            unpack(&with_groups("\t1\tLibraries\t0,0,0,0\t")),
+            Some(expected.clone())
+        );
+        expected.places[2].group = "Shops".into();
+        assert_eq!(
+            unpack(&with_groups("\t2\tLibraries\tShops\t0,0,1,0\t")),
+            Some(expected)
+        );
+        // Values listed out of the order places first have them.
+        assert_eq!(
+            unpack(&with_groups("\t2\tShops\tLibraries\t1,1,0,1\t")),
+            None
+        );
+        // A value no place has.
+        assert_eq!(
+            unpack(&with_groups("\t2\tLibraries\tShops\t0,0,0,0\t")),
+            None
+        );
+        // A number past the table, one too few, one too many, or not written as the writer writes it.
+        assert_eq!(unpack(&with_groups("\t1\tLibraries\t0,0,5,0\t")), None);
+        assert_eq!(unpack(&with_groups("\t1\tLibraries\t0,0,0\t")), None);
+        assert_eq!(unpack(&with_groups("\t1\tLibraries\t0,0,0,0,0\t")), None);
+        assert_eq!(unpack(&with_groups("\t1\tLibraries\t0,+0,0,0\t")), None);
+        // More values than places.
+        assert_eq!(unpack(&with_groups("\t5\ta\tb\tc\td\te\t0,1,2,3\t")), None);
     }
 }

@@ -240,9 +240,32 @@ fn capitalise(text: &str) -> String {
     }
 }
 
+/// A download's size in words, rounded up: "10 KB", "1.2 MB". Whole-number
+/// arithmetic only (no float formatting in the WASM).
+pub fn size_words(bytes: usize) -> String {
+    const KB: usize = 1024;
+    const MB: usize = 1024 * 1024;
+    if bytes < 1000 * KB {
+        format!("{} KB", bytes.div_ceil(KB).max(1))
+    } else {
+        let tenths = (bytes * 10).div_ceil(MB);
+        format!("{}.{} MB", tenths / 10, tenths % 10)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_are_said_rounded_up() {
+        assert_eq!(size_words(0), "1 KB");
+        assert_eq!(size_words(10_391), "11 KB");
+        assert_eq!(size_words(1_023_999), "1000 KB");
+        assert_eq!(size_words(1_024_000), "1.0 MB");
+        assert_eq!(size_words(1_100_000), "1.1 MB");
+        assert_eq!(size_words(1_048_577), "1.1 MB");
+    }
 
     use crate::locator::Timetable;
 

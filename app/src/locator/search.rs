@@ -140,6 +140,7 @@ pub struct Finder {
 
 impl Finder {
     pub fn new(data: LocatorData) -> Finder {
+        let data = data.on_grid();
         let gazetteer = Gazetteer::new(&data.outcodes, &data.towns);
         let mut entries = Vec::new();
         for (slot, place) in data.places.iter().enumerate() {

@@ -119,6 +119,20 @@ pub struct LocatorData {
     pub examples: Examples,
 }
 
+impl LocatorData {
+    /// The same data with every postcode position moved onto the packing grid
+    /// ([`crate::locator::GRID`], about a metre), as the device gets it back. The
+    /// server searches this too, so both answer from the very same positions.
+    pub fn on_grid(mut self) -> LocatorData {
+        for place in &mut self.places {
+            if let Location::Postcode { position, .. } = &mut place.location {
+                *position = position.map(crate::locator::on_grid);
+            }
+        }
+        self
+    }
+}
+
 /// Examples from the area of what people can type into the locator.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Examples {

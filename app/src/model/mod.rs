@@ -25,6 +25,20 @@ pub struct Site {
     pub locator: LocatorData,
     /// Languages other than the site's own, with their translated pages in `pages`.
     pub languages: Vec<Language>,
+    /// The file the locator's data is fetched from, once the server has made it.
+    pub locator_file: Option<LocatorFile>,
+}
+
+/// The locator's data as one file, the same for every visitor and fetched whole by the
+/// island (never a part by area: which part someone fetched would say where they are).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LocatorFile {
+    /// Its address, named by a fingerprint of its contents.
+    pub path: String,
+    /// What it weighs compressed, to say before anyone downloads it.
+    pub compressed_bytes: usize,
+    /// How many places it lists.
+    pub places: usize,
 }
 
 impl Site {

@@ -3,9 +3,9 @@
 //! form but without the island: that page is for people without JavaScript).
 
 use crate::components::{FormFields, LocatorForm, ResultsList};
-use crate::islands::{Locator, LOCATOR_DATA_ID};
-use crate::locator::{Choices, ResultsView};
-use crate::model::LocatorData;
+use crate::islands::{Locator, LocatorSetup, FETCH_AT_ONCE_BYTES, LOCATOR_DATA_ID};
+use crate::locator::{size_words, Choices, ResultsView};
+use crate::model::{LocatorData, LocatorFile};
 use leptos::prelude::*;
 
 /// What the server has to say on the locator page.
@@ -32,7 +32,12 @@ impl FindOutcome {
 }
 
 #[component]
-pub fn FindPage(data: LocatorData, outcome: FindOutcome, choices: Choices) -> impl IntoView {
+pub fn FindPage(
+    data: LocatorData,
+    file: Option<LocatorFile>,
+    outcome: FindOutcome,
+    choices: Choices,
+) -> impl IntoView {
     let scheme = data.scheme_name.clone();
     let one = scheme.trim_end_matches('s').to_owned();
     let area = data.area_name.clone();
@@ -66,12 +71,50 @@ pub fn FindPage(data: LocatorData, outcome: FindOutcome, choices: Choices) -> im
             }
             .into_any()
         } else {
-            // The island's data, packed once, in an element of its own.
-            let packed = crate::locator::pack(&data);
-            provide_context(data);
+            // The island's data is one file; this element names it and its size.
+            let file = file.unwrap_or(LocatorFile {
+                path: String::new(),
+                compressed_bytes: 0,
+                places: 0,
+            });
+            let setup = LocatorSetup {
+                src: file.path.clone(),
+                compressed_bytes: file.compressed_bytes,
+                places: file.places,
+                scheme: data.scheme_name.clone(),
+                examples: data.examples.clone(),
+            };
+            provide_context(setup.clone());
+            let size = size_words(file.compressed_bytes);
+            let download = if is_static {
+                format!(
+                    "With JavaScript on, this page downloads the list of all {} places ({size}) and searches it on your phone, so your search is not sent anywhere.",
+                    file.places
+                )
+            } else if file.compressed_bytes > FETCH_AT_ONCE_BYTES {
+                format!(
+                    "With JavaScript on, this page can search on your phone instead, after a download of {size} (the list of all {} places). Until then, or without it, a search is sent to our server, which keeps no record of it.",
+                    file.places
+                )
+            } else {
+                format!(
+                    "With JavaScript on, this page downloads the list of all {} places ({size}) and searches it on your phone, so your search is not sent anywhere. Without it, a search is sent to our server, which keeps no record of it.",
+                    file.places
+                )
+            };
             view! {
-                <div id=LOCATOR_DATA_ID hidden data-locator=packed></div>
+                <div
+                    id=LOCATOR_DATA_ID
+                    hidden
+                    data-src=setup.src
+                    data-bytes=setup.compressed_bytes.to_string()
+                    data-places=setup.places.to_string()
+                    data-scheme=setup.scheme
+                    data-district=setup.examples.district
+                    data-town=setup.examples.town
+                ></div>
                 <Locator/>
+                <p class="hint locator-download" id="locator-download">{download}</p>
             }
             .into_any()
         }}

@@ -194,6 +194,17 @@ async fn serve_path(
         return encoded_response(page, StatusCode::OK, coding, head_only, "page");
     }
     if let Some(data) = state.site.data.get(path) {
+        if path == state.site.locator_file.path {
+            // Named by its contents, like the bundle: a CDN may keep it.
+            let mut response =
+                encoded_response(data, StatusCode::OK, coding, head_only, "locator-data");
+            let (name, value) = crate::assets::CDN_CACHE_CONTROL;
+            response.headers_mut().insert(
+                axum::http::HeaderName::from_static(name),
+                HeaderValue::from_static(value),
+            );
+            return response;
+        }
         return encoded_response(data, StatusCode::OK, coding, head_only, "open-data");
     }
     if path == PREVIEW_VERSION_PATH {

@@ -104,7 +104,7 @@ pub fn load_calendar(source: &TomlFile<'_>, today: i32, report: &mut Report) -> 
 }
 
 /// Why opening hours could not be used, for the editor.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HoursProblem(pub String);
 
 /// Reads an `opening_hours` value. Empty means unknown; "24/7" means always open.

@@ -154,6 +154,7 @@ pub fn site(folder: Folder, today: i32, report: &mut Report) -> (Option<Site>, S
             pages,
             locator,
             languages,
+            locator_file: None,
         }
     });
     let sources = Sources {

@@ -7,7 +7,7 @@ use super::places::{canonical_postcode, Tables};
 use super::safezone_sheet::{Row, Status};
 use crate::content::report::Report;
 use app::model::{AreaCentre, Audience, Hours, Location, Place, PlaceKind};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// How long a row may go unchecked before the check warns.
 const CHECK_DAYS: i32 = 365;
@@ -22,9 +22,11 @@ pub fn places(
 ) -> Vec<Place> {
     let mut places = Vec::new();
     let mut stale = Vec::new();
+    // Most places share a handful of opening-hours texts: each is worked out once.
+    let mut timetables: HashMap<String, Result<Hours, HoursProblem>> = HashMap::new();
     for row in rows {
         let location = location(file, row, areas, tables, report);
-        let hours = hours(file, row, context, report);
+        let hours = hours(file, row, context, &mut timetables, report);
         if context.today - row.last_verified.day_number() > CHECK_DAYS
             && row.status != Status::Closed
         {
@@ -141,12 +143,18 @@ fn location(
     by_group()
 }
 
-fn hours(file: &str, row: &Row, context: &Context<'_>, report: &mut Report) -> Hours {
-    match read_hours(
-        row.opening_hours.as_deref(),
-        context.calendar,
-        context.today,
-    ) {
+fn hours(
+    file: &str,
+    row: &Row,
+    context: &Context<'_>,
+    timetables: &mut HashMap<String, Result<Hours, HoursProblem>>,
+    report: &mut Report,
+) -> Hours {
+    let text = row.opening_hours.clone().unwrap_or_default();
+    let worked_out = timetables
+        .entry(text)
+        .or_insert_with_key(|text| read_hours(Some(text), context.calendar, context.today));
+    match worked_out.clone() {
         Ok(hours) => hours,
         Err(HoursProblem(problem)) => {
             report.at(file, Some(row.line)).field("opening_hours").fix(
