@@ -28,6 +28,13 @@ cargo leptos end-to-end --release
 
 step "Performance budgets over the built site (brotli bytes)"
 LEPTOS_OUTPUT_NAME=site LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg target/release/server sizes --check
+# The same budgets with a scheme of 5,000 made-up Safe Zones (never in content/).
+fixture=$(mktemp -d)
+cp -r content "$fixture/content"
+target/release/server safezones fixture 5000 >"$fixture/content/safezones.csv"
+LEPTOS_OUTPUT_NAME=site LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg \
+  target/release/server sizes --check --content "$fixture/content" | tail -4
+rm -rf "$fixture"
 
 step "Load (short run; LOAD_SECONDS=60 scripts/load.sh for the full one)"
 LOAD_SECONDS="${LOAD_SECONDS:-5}" scripts/load.sh

@@ -98,8 +98,8 @@ try {
   const weak = [];
   for (let i = 0; i < Math.min(RUNS, 3); i += 1) weak.push(await weakLink(context));
   const w = (key) => median(weak.map((r) => r[key]));
-  const dataWords = Number.isNaN(w('dataMs')) ? 'not downloaded (after a tap only)' : `${w('dataMs').toFixed(0)} ms`;
-  console.log(`${LABEL.padEnd(14)} 400 ms / 400 kbit/s: form usable at ${w('formAt')} ms, data at ${dataWords}, first answer at ${w('answerAt')} ms (${weak.filter((r) => r.byServer).length} of ${weak.length} answered by the server's POST)`);
+  const dataWords = Number.isNaN(w('dataMs')) ? 'not yet downloaded' : `downloaded at ${w('dataMs').toFixed(0)} ms`;
+  console.log(`${LABEL.padEnd(14)} 400 ms / 400 kbit/s: form usable at ${w('formAt')} ms, data ${dataWords}, first answer at ${w('answerAt')} ms (${weak.filter((r) => r.byServer).length} of ${weak.length} answered by the server's POST)`);
 } finally {
   await context.close();
   rmSync(userDataDir, { recursive: true, force: true });
