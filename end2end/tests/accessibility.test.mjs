@@ -60,7 +60,7 @@ test('every page has no WCAG 2.2 A or AA violations', { timeout: 120000 }, async
 test('the locator with results, filters and messages, and the exit warning, have no violations', { timeout: 60000 }, async () => {
   const { page } = await newPage(browser.context);
   await page.goto(BASE_URL + '/find');
-  await page.locator('.locator[data-hydrated="true"]').waitFor({ timeout: 15000 });
+  await page.locator('.locator[data-ready="true"]').waitFor({ timeout: 15000 });
   await page.locator('#locator-q').fill('HD1');
   await page.locator('.locator-form button[type="submit"]').click();
   await page.locator('#results-heading').waitFor();

@@ -60,7 +60,7 @@ test('the exported pages work from a plain static host, with the exit and no err
 test('the exported locator searches on the device', { timeout: 30000 }, async () => {
   const { page, errors } = await newPage(browser.context);
   await page.goto(STATIC_URL + '/find/');
-  await page.locator('.locator[data-hydrated="true"]').waitFor({ timeout: 15000 });
+  await page.locator('.locator[data-ready="true"]').waitFor({ timeout: 15000 });
   const sent = [];
   page.on('request', (r) => sent.push(r.url()));
   await page.locator('#locator-q').fill('HD1');

@@ -70,7 +70,7 @@ test('nothing is requested from another origin and nothing is stored', { timeout
   assert.deepEqual(await browser.context.cookies(), []);
   const { page } = await newPage(browser.context);
   await page.goto(BASE_URL + '/find');
-  await page.locator('.locator[data-hydrated="true"]').waitFor({ timeout: 15000 });
+  await page.locator('.locator[data-ready="true"]').waitFor({ timeout: 15000 });
   const stored = await page.evaluate(async () => ({
     cookie: document.cookie,
     local: localStorage.length,

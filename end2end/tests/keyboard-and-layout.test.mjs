@@ -25,7 +25,7 @@ async function focusVisible(page) {
 test('keyboard only: exit first, skip to the content, then search with the locator', { timeout: 30000 }, async () => {
   const { page } = await newPage(browser.context);
   await page.goto(BASE_URL + '/find');
-  await page.locator('.locator[data-hydrated="true"]').waitFor({ timeout: 15000 });
+  await page.locator('.locator[data-ready="true"]').waitFor({ timeout: 15000 });
   await page.keyboard.press('Tab');
   assert.match(await page.evaluate(() => document.activeElement.textContent), /exit/i, 'the exit comes first');
   assert.ok(await focusVisible(page), 'focus is visible on the exit');

@@ -12,7 +12,7 @@ after(async () => { await browser?.close(); });
 async function hydratedLocator(context) {
   const { page, errors } = await newPage(context);
   await page.goto(BASE_URL + '/find');
-  await page.locator('.locator[data-hydrated="true"]').waitFor({ timeout: 15000 });
+  await page.locator('.locator[data-ready="true"]').waitFor({ timeout: 15000 });
   const sent = [];
   page.on('request', (r) => sent.push(`${r.method()} ${r.url()} ${r.postData() ?? ''}`));
   return { page, errors, sent };
@@ -150,21 +150,20 @@ test('without JavaScript the form posts, and the answer comes straight back', { 
   }
 });
 
-test('if the page data cannot be read, the hydrated form posts to the server instead', { timeout: 30000 }, async () => {
+test('the data file is fetched whole from this site, and if it cannot be read the form posts to the server', { timeout: 30000 }, async () => {
   const { page, errors } = await newPage(browser.context);
-  // The same page, with its packed data spoiled on the way.
-  await page.route(BASE_URL + '/find', async (route) => {
-    if (route.request().method() !== 'GET') return route.continue();
-    const response = await route.fetch();
-    const headers = { ...response.headers() };
-    delete headers['content-encoding'];
-    delete headers['content-length'];
-    const body = (await response.text()).replace(/data-locator="[^"]*"/, 'data-locator="spoiled"');
-    assert.ok(body.includes('data-locator="spoiled"'));
-    await route.fulfill({ status: response.status(), headers, body });
+  const fetched = [];
+  // The same page, with its data file spoiled on the way.
+  await page.route(/\/pkg\/places\.[0-9a-f]+\.txt$/, async (route) => {
+    fetched.push(route.request().url());
+    await route.fulfill({ status: 200, contentType: 'text/plain', body: 'spoiled' });
   });
   await page.goto(BASE_URL + '/find');
   await page.locator('.locator[data-hydrated="true"]').waitFor({ timeout: 15000 });
+  await page.locator('.locator-message', { hasText: 'could not be downloaded' }).waitFor({ timeout: 15000 });
+  const src = await page.getAttribute('#locator-data', 'data-src');
+  assert.deepEqual(fetched, [BASE_URL + src], 'one request, for the named file, with nothing added');
+  assert.equal(await page.locator('.locator').getAttribute('data-ready'), 'false');
   assert.equal(await page.locator('#use-location').isVisible(), false, 'no location button without the data');
   await page.locator('#locator-q').fill('HD1');
   const [response] = await Promise.all([
@@ -178,12 +177,52 @@ test('if the page data cannot be read, the hydrated form posts to the server ins
   await page.close();
 });
 
+test('a large data file is downloaded only after a tap on a button that says its size', { timeout: 30000 }, async () => {
+  const { page, errors } = await newPage(browser.context);
+  // The same page, saying its data file weighs 900,000 bytes.
+  await page.route(BASE_URL + '/find', async (route) => {
+    if (route.request().method() !== 'GET') return route.continue();
+    const response = await route.fetch();
+    const headers = { ...response.headers() };
+    delete headers['content-encoding'];
+    delete headers['content-length'];
+    const body = (await response.text())
+      .replace(/data-bytes="\d+"/, 'data-bytes="900000"')
+      .replace(/places \(\d+ KB\)/g, 'places (879 KB)');
+    await route.fulfill({ status: response.status(), headers, body });
+  });
+  const fetched = [];
+  const posts = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/pkg/places.')) fetched.push(request.url());
+    if (request.method() === 'POST') posts.push(request.url());
+  });
+  await page.goto(BASE_URL + '/find');
+  await page.locator('.locator[data-hydrated="true"]').waitFor({ timeout: 15000 });
+  const button = page.locator('#download-places');
+  await button.waitFor();
+  const places = await page.getAttribute('#locator-data', 'data-places');
+  assert.equal((await button.textContent()).trim(), `Search on this phone instead: download the list of ${places} places (879 KB)`);
+  await page.waitForTimeout(500);
+  assert.deepEqual(fetched, [], 'nothing downloaded before the tap');
+  await button.click();
+  await page.locator('.locator[data-ready="true"]').waitFor({ timeout: 15000 });
+  assert.equal(fetched.length, 1);
+  assert.equal(await button.isVisible(), false);
+  await page.locator('#locator-q').fill('HD1');
+  await page.locator('.locator-form button[type="submit"]').click();
+  await page.locator('#results-heading').waitFor();
+  assert.deepEqual(posts, [], 'answered on the device, nothing posted');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('after every locator path: nothing sent elsewhere, nothing stored', { timeout: 30000 }, async () => {
   assert.deepEqual(browser.offsite, [], 'requests to other origins');
   assert.deepEqual(await browser.context.cookies(), []);
   const { page } = await newPage(browser.context);
   await page.goto(BASE_URL + '/find');
-  await page.locator('.locator[data-hydrated="true"]').waitFor({ timeout: 15000 });
+  await page.locator('.locator[data-ready="true"]').waitFor({ timeout: 15000 });
   const stored = await page.evaluate(async () => ({
     cookie: document.cookie,
     local: localStorage.length,

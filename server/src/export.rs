@@ -45,6 +45,10 @@ pub fn export(
         .collect::<Vec<_>>()
         .join("; ");
     let css = crate::assets::stylesheet(assets, options);
+    // The locator page names the data file the export holds.
+    let mut site = site.clone();
+    site.locator_file = Some(rendered.locator_file.clone());
+    let site = &site;
     for (path, page) in &rendered.pages {
         let html = if path == FIND_PATH {
             render_document_styled(

@@ -29,6 +29,15 @@ fn the_export_holds_every_page_asset_and_header() {
     assert_eq!(done.pages, rendered.pages.len());
     assert_eq!(done.assets, 1);
 
+    // The locator page names its data file, and the export holds it, whole.
+    let find = std::fs::read_to_string(out.join("find/index.html")).expect("the locator page");
+    let src = &rendered.locator_file.path;
+    assert!(find.contains(&format!("data-src=\"{src}\"")), "{src}");
+    let data =
+        std::fs::read_to_string(out.join(src.trim_start_matches('/'))).expect("the data file");
+    let data = app::locator::unpack(&data).expect("the exported data file unpacks");
+    assert_eq!(data.places.len(), rendered.locator_file.places);
+
     for page in &site.pages {
         let file = if page.path == "/" {
             out.join("index.html")
