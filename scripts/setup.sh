@@ -54,6 +54,17 @@ if ! command -v wrk >/dev/null; then
   fi
 fi
 
+# PostgreSQL (the story store's second backend, tested against a real server) and the
+# age command-line tool (the team can open stories with it), from Debian.
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! command -v age >/dev/null; then
+  say "Installing PostgreSQL and age from Debian"
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq && apt-get install -y -qq postgresql age
+  else
+    sudo apt-get update -qq && sudo apt-get install -y -qq postgresql age
+  fi
+fi
+
 # The nightly toolchain and cargo-fuzz for scripts/fuzz.sh (libFuzzer needs nightly).
 if ! rustup toolchain list | grep -q '^nightly'; then
   say "Installing the nightly toolchain for fuzzing"

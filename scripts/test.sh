@@ -19,6 +19,9 @@ cargo clippy -p app --lib --locked --target wasm32-unknown-unknown --no-default-
 step "Unit, content and router tests"
 cargo test --workspace --locked
 
+step "The story store against a real PostgreSQL server (started and stopped here)"
+scripts/with-postgres.sh cargo test --locked -p server --lib stories::store
+
 step "Content check of content/"
 cargo run --quiet --locked -p server -- check
 

@@ -5,7 +5,8 @@ use crate::components::{LanguageLink, Layout};
 use crate::model::{Language, Page, Section, Site, Strings, TextDirection};
 pub use crate::pages::FindOutcome;
 use crate::pages::{
-    ArticlePage, FindPage, HomePage, LanguageHome, ProblemPage, SectionPage, TranslatedPage,
+    ArticlePage, FindPage, HomePage, LanguageHome, ProblemPage, SectionPage, StoryPage,
+    TranslatedPage,
 };
 use leptos::config::LeptosOptions;
 use leptos::hydration::HydrationScripts;
@@ -22,6 +23,8 @@ pub enum Route<'a> {
     Find(FindOutcome, crate::locator::Choices),
     /// One of the calm problem pages.
     Problem(Problem),
+    /// The share-your-story form, and what became of a story sent.
+    Story(crate::model::StoryOutcome),
     /// A language's home, listing its translated pages.
     Language(&'a Language),
 }
@@ -101,6 +104,7 @@ fn document_html(site: &Site, route: &Route<'_>, options: &LeptosOptions, css: &
         Route::Section(section) => (section.title.clone(), Some(section.id.clone()), false),
         Route::Find(outcome, _) => ("Find help near you".to_owned(), None, !outcome.is_answer()),
         Route::Problem(problem) => (problem.words().0.to_owned(), None, false),
+        Route::Story(_) => ("Share your story".to_owned(), None, false),
         Route::Language(language) => (language.strings.pages_in_language.clone(), None, false),
     };
     // The language of the page, when it is not the site's own.
@@ -190,6 +194,25 @@ fn document_html(site: &Site, route: &Route<'_>, options: &LeptosOptions, css: &
             />
         }
         .into_any(),
+        Route::Story(outcome) => {
+            let mut services: Vec<String> = site
+                .locator
+                .places
+                .iter()
+                .filter(|place| place.kind == crate::model::PlaceKind::Service)
+                .map(|place| place.name.clone())
+                .collect();
+            services.dedup();
+            view! {
+                <StoryPage
+                    area=settings.area_name.clone()
+                    keep_months=settings.stories.as_ref().map_or(12, |s| s.keep_months)
+                    services
+                    outcome=outcome.clone()
+                />
+            }
+            .into_any()
+        }
         Route::Problem(problem) => {
             let (heading, message) = problem.words();
             view! {
@@ -214,6 +237,10 @@ fn document_html(site: &Site, route: &Route<'_>, options: &LeptosOptions, css: &
         ),
         Route::Language(language) => language.strings.pages_in_language.clone(),
         Route::Problem(problem) => problem.words().0.to_owned(),
+        Route::Story(_) => format!(
+            "Tell us what happened or what you want us to know about getting help in {}. Your story is locked the moment it reaches us.",
+            settings.area_name
+        ),
     };
     let (language, direction) = page_language.map_or_else(
         || (settings.language.clone(), TextDirection::LeftToRight),

@@ -12,6 +12,7 @@ pub mod open_data;
 pub mod reload;
 pub mod render;
 pub mod sizes;
+pub mod stories;
 
 use leptos::config::LeptosOptions;
 

@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-const USAGE: &str = "Usage: server [serve|check|preview|export DIR|sizes [--check]|safezones todo [--csv FILE]|safezones fixture N] [--content DIR]\n\n  serve     check the content, then serve the site (default)\n  check     check the content and list every problem\n  preview   serve for editors: pages reload after a save and show content errors\n  export    write the whole site to DIR for any static host\n  sizes     print what each page and asset weighs, and the budgets (--check: fail when over)\n  safezones todo   write the Safe Zone sheet with the rows that need work first (--csv FILE: to FILE)\n  safezones fixture N   write a sheet of N made-up Safe Zones for benchmarks (never content)\n\n  --content DIR   the content folder (default: $SITE_CONTENT_DIR or ./content)";
+const USAGE: &str = "Usage: server [serve|check|preview|export DIR|sizes [--check]|safezones todo [--csv FILE]|safezones fixture N|stories keygen --out FILE|stories export --identity FILE|stories purge] [--content DIR]\n\n  serve     check the content, then serve the site (default)\n  check     check the content and list every problem\n  preview   serve for editors: pages reload after a save and show content errors\n  export    write the whole site to DIR for any static host\n  sizes     print what each page and asset weighs, and the budgets (--check: fail when over)\n  safezones todo   write the Safe Zone sheet with the rows that need work first (--csv FILE: to FILE)\n  safezones fixture N   write a sheet of N made-up Safe Zones for benchmarks (never content)\n  stories keygen --out FILE   make the team's key: the secret into FILE, the public key printed\n  stories export --identity FILE   every story, opened with the team's key, as markdown\n  stories purge   delete stories kept longer than [stories] keep_months\n\n  --content DIR   the content folder (default: $SITE_CONTENT_DIR or ./content)";
 
 #[derive(Clone, PartialEq, Eq)]
 enum Command {
@@ -29,6 +29,15 @@ enum Command {
     SafezonesTodo(Option<PathBuf>),
     /// Write a sheet of this many made-up Safe Zones, for benchmarks, to stdout.
     SafezonesFixture(usize),
+    /// The team's story commands.
+    Stories(Stories),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Stories {
+    Keygen(PathBuf),
+    Export(PathBuf),
+    Purge,
 }
 
 fn main() -> ExitCode {
@@ -68,6 +77,26 @@ fn main() -> ExitCode {
                 Some(file) => command = Command::SafezonesTodo(Some(PathBuf::from(file))),
                 None => return usage_error("--csv needs a file to write"),
             },
+            "stories" => match (args.next().as_deref(), args.next()) {
+                (Some("keygen"), Some(flag)) if flag == "--out" => match args.next() {
+                    Some(file) => command = Command::Stories(Stories::Keygen(PathBuf::from(file))),
+                    None => {
+                        return usage_error("stories keygen --out needs a file for the secret key")
+                    }
+                },
+                (Some("export"), Some(flag)) if flag == "--identity" => match args.next() {
+                    Some(file) => command = Command::Stories(Stories::Export(PathBuf::from(file))),
+                    None => {
+                        return usage_error("stories export --identity needs the team's key file")
+                    }
+                },
+                (Some("purge"), None) => command = Command::Stories(Stories::Purge),
+                _ => {
+                    return usage_error(
+                        "stories needs: keygen --out FILE, export --identity FILE, or purge",
+                    )
+                }
+            },
             "--check" if command == Command::Sizes(false) => command = Command::Sizes(true),
             "--content" => match args.next() {
                 Some(dir) => content = PathBuf::from(dir),
@@ -82,6 +111,21 @@ fn main() -> ExitCode {
     }
     if let Command::SafezonesTodo(out) = &command {
         return safezones_todo(&content, out.as_deref());
+    }
+    if let Command::Stories(Stories::Keygen(out)) = &command {
+        return match server::stories::cli::keygen(out) {
+            Ok(public) => {
+                println!("The secret key is in {}. Keep it on the team's computers only.\nPut this public key in content/site.toml under [stories]:\n\nrecipients = [\"{public}\"]", out.display());
+                ExitCode::SUCCESS
+            }
+            Err(problem) => {
+                eprintln!("{problem}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    if let Command::Stories(Stories::Export(identity)) = &command {
+        return stories_export(identity);
     }
     if let Command::SafezonesFixture(count) = command {
         return match server::fixture::sheet(&content, count, 1) {
@@ -132,7 +176,10 @@ fn main() -> ExitCode {
         Command::Serve => serve(site, content, None),
         Command::Export(out) => export(&site, &out),
         Command::Sizes(check) => sizes(&site, check),
-        Command::SafezonesTodo(_) | Command::SafezonesFixture(_) => ExitCode::SUCCESS,
+        Command::Stories(Stories::Purge) => stories_purge(&site),
+        Command::SafezonesTodo(_) | Command::SafezonesFixture(_) | Command::Stories(_) => {
+            ExitCode::SUCCESS
+        }
         Command::Preview => {
             let errors = (!report.is_empty()).then(|| report.to_string());
             if let Some(errors) = &errors {
@@ -256,12 +303,23 @@ fn serve(site: app::model::Site, content: PathBuf, preview: Option<Option<String
             return ExitCode::FAILURE;
         }
     };
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("could not start: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let keep_months = site.settings.stories.as_ref().map(|s| s.keep_months);
+    let store = keep_months.and_then(|_| runtime.block_on(open_story_store()));
     // Answers with gzip at once; brotli forms follow within seconds.
-    let state = Arc::new(AppState::serving_at_once(
-        site,
-        assets.clone(),
-        options.clone(),
-    ));
+    let state = Arc::new(
+        AppState::serving_at_once(site, assets.clone(), options.clone())
+            .with_story_store(store.clone()),
+    );
     eprintln!(
         "rendered {} pages and loaded {} assets into memory",
         state.site.pages.len(),
@@ -285,16 +343,6 @@ fn serve(site: app::model::Site, content: PathBuf, preview: Option<Option<String
     } else {
         std::time::Duration::from_secs(2)
     };
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(runtime) => runtime,
-        Err(error) => {
-            eprintln!("could not start: {error}");
-            return ExitCode::FAILURE;
-        }
-    };
     runtime.block_on(async move {
         let listener = match tokio::net::TcpListener::bind(options.site_addr).await {
             Ok(listener) => listener,
@@ -312,6 +360,9 @@ fn serve(site: app::model::Site, content: PathBuf, preview: Option<Option<String
             eprintln!("listening on http://{}", options.site_addr);
         }
         tokio::spawn(reloader.watch(poll_every));
+        if let (Some(store), Some(keep_months)) = (store, keep_months) {
+            tokio::spawn(purge_daily(store, keep_months));
+        }
         server::http::listen::serve(
             listener,
             app_live(live),
@@ -323,6 +374,99 @@ fn serve(site: app::model::Site, content: PathBuf, preview: Option<Option<String
         eprintln!("stopped");
         ExitCode::SUCCESS
     })
+}
+
+/// The story store: `DATABASE_URL`, else SQLite in `SITE_DATA_DIR` (default `data`).
+/// A store that cannot be opened is logged in fixed words (an address could hold a
+/// password) and the form asks people to try again later, keeping what they wrote.
+async fn open_story_store() -> Option<Arc<server::stories::store::Store>> {
+    let data_dir =
+        std::env::var_os("SITE_DATA_DIR").map_or_else(|| PathBuf::from("data"), PathBuf::from);
+    let url = server::stories::store::address(std::env::var("DATABASE_URL").ok(), &data_dir);
+    match server::stories::store::Store::open(&url).await {
+        Ok(store) => Some(Arc::new(store)),
+        Err(_) => {
+            eprintln!("stories: the store could not be opened; the form asks people to try later");
+            None
+        }
+    }
+}
+
+/// `stories export`: every story opened with the team's key, as markdown on stdout.
+fn stories_export(identity: &std::path::Path) -> ExitCode {
+    let identity = match server::stories::cli::read_identity(identity) {
+        Ok(identity) => identity,
+        Err(problem) => {
+            eprintln!("{problem}");
+            return ExitCode::FAILURE;
+        }
+    };
+    with_store(|store| async move {
+        match server::stories::cli::export(&store, &identity).await {
+            Ok(text) => {
+                print!("{text}");
+                ExitCode::SUCCESS
+            }
+            Err(problem) => {
+                eprintln!("Could not read the stories: {problem}");
+                ExitCode::FAILURE
+            }
+        }
+    })
+}
+
+/// `stories purge`: deletes stories past the keeping time in site.toml.
+fn stories_purge(site: &app::model::Site) -> ExitCode {
+    let Some(keep_months) = site.settings.stories.as_ref().map(|s| s.keep_months) else {
+        eprintln!("site.toml has no [stories]: there are no stories to purge.");
+        return ExitCode::FAILURE;
+    };
+    with_store(|store| async move {
+        match server::stories::cli::purge(&store, keep_months, server::http::now_ms()).await {
+            Ok(count) => {
+                println!("Deleted {count} stories kept longer than {keep_months} months.");
+                ExitCode::SUCCESS
+            }
+            Err(problem) => {
+                eprintln!("Could not purge: {problem}");
+                ExitCode::FAILURE
+            }
+        }
+    })
+}
+
+/// Runs `work` with the story store, on a small runtime of its own.
+fn with_store<F, Fut>(work: F) -> ExitCode
+where
+    F: FnOnce(Arc<server::stories::store::Store>) -> Fut,
+    Fut: std::future::Future<Output = ExitCode>,
+{
+    let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    else {
+        eprintln!("could not start");
+        return ExitCode::FAILURE;
+    };
+    runtime.block_on(async move {
+        match open_story_store().await {
+            Some(store) => work(store).await,
+            None => ExitCode::FAILURE,
+        }
+    })
+}
+
+/// Deletes stories past their keeping time, at start and then every day.
+async fn purge_daily(store: Arc<server::stories::store::Store>, keep_months: u32) {
+    loop {
+        let now = server::http::now_ms();
+        if let Ok(count) = server::stories::cli::purge(&store, keep_months, now).await {
+            if count > 0 {
+                eprintln!("stories: deleted {count} past their keeping time");
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(24 * 60 * 60)).await;
+    }
 }
 
 /// Resolves on Ctrl-C or SIGTERM, so in-flight requests can finish.

@@ -60,7 +60,11 @@ impl Reloader {
         let (site, report) = crate::content::check(&self.dir, crate::content::today());
         match site {
             Some(site) if report.is_empty() => {
-                let state = AppState::new(site, self.assets.clone(), self.options.clone());
+                let mut state = AppState::new(site, self.assets.clone(), self.options.clone());
+                // The same story store and limit as before.
+                let current = self.live.current();
+                state.stories.store = current.stories.store.clone();
+                state.stories.limit = current.stories.limit.clone();
                 self.live.replace(Arc::new(state));
                 self.live.set_errors(None);
                 eprintln!("content reloaded");

@@ -72,6 +72,7 @@ pub fn render_site(site: &Site, options: &LeptosOptions, css: &str) -> RenderedS
                 SiteRoute::Section(section) => Route::Section(section),
                 SiteRoute::Language(language) => Route::Language(language),
                 SiteRoute::Find => Route::Find(FindOutcome::Form, Default::default()),
+                SiteRoute::Story => Route::Story(app::model::StoryOutcome::Form),
                 // Made by open_data::files below.
                 SiteRoute::OpenData(_) => return None,
             };

@@ -135,6 +135,7 @@ broken_fixtures! {
     sources_with_problems => "bad-sources",
     a_fact_without_a_source => "fact-without-source",
     safe_zone_sheet_problems => "safezone-sheet",
+    story_keys_that_are_not_public_keys => "story-keys",
 }
 
 #[test]

@@ -90,13 +90,17 @@ pub fn Layout(
             }
         })
         .collect_view();
+    // The story form, when the team has set it up, is always in the footer.
+    let story_link = settings.stories.as_ref().map(|_| app_story_link());
     let footer_links = settings
         .footer_links
         .iter()
-        .map(|link| {
+        .map(|link| (link.path.clone(), link.label.clone()))
+        .chain(story_link)
+        .map(|(path, label)| {
             view! {
                 <li>
-                    <a href=link.path.clone()>{link.label.clone()}</a>
+                    <a href=path>{label}</a>
                 </li>
             }
         })
@@ -164,4 +168,11 @@ pub fn Layout(
             <p class="footer-note">{strings.no_trace.clone()}</p>
         </footer>
     }
+}
+
+fn app_story_link() -> (String, String) {
+    (
+        crate::model::STORY_PATH.to_owned(),
+        "Share your story".to_owned(),
+    )
 }

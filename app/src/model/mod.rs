@@ -10,11 +10,16 @@ mod date;
 mod kinds;
 mod locator_data;
 mod routes;
+mod story;
 
 pub use date::Date;
 pub use kinds::{Audience, KeyStage, Topic};
 pub use locator_data::{AreaCentre, Examples, Hours, Location, LocatorData, Place, PlaceKind};
 pub use routes::{SiteRoute, FIND_PATH, OPEN_DATA_ABOUT_PATH, OPEN_DATA_SERVICES_PATH};
+pub use story::{
+    StoryDraft, StoryOutcome, StorySettings, AGE_BANDS, MAX_HELPED_CHARS, MAX_TOLD_CHARS,
+    MAX_TOWN_CHARS, STORY_PATH,
+};
 
 /// Everything the site shows, after validation.
 #[derive(Clone, Debug, PartialEq)]
@@ -121,6 +126,8 @@ pub struct Settings {
     pub footer_links: Vec<NavLink>,
     /// The choices in the home page's "what do you need right now" chooser.
     pub urgent_help: Vec<HelpRoute>,
+    /// The share-your-story form, when the team has set it up.
+    pub stories: Option<StorySettings>,
 }
 
 /// A phone contact, resolved from the verified helpline register.

@@ -23,6 +23,8 @@ pub enum SiteRoute<'a> {
     Language(&'a Language),
     /// The locator page, at [`FIND_PATH`].
     Find,
+    /// The share-your-story form, when `site.toml` has `[stories]`.
+    Story,
     /// An open-data file, when `site.toml` publishes open data.
     OpenData(&'static str),
 }
@@ -34,6 +36,7 @@ impl SiteRoute<'_> {
             SiteRoute::Section(section) => section.path(),
             SiteRoute::Language(language) => language.path(),
             SiteRoute::Find => FIND_PATH.to_owned(),
+            SiteRoute::Story => super::STORY_PATH.to_owned(),
             SiteRoute::OpenData(path) => (*path).to_owned(),
         }
     }
@@ -41,7 +44,8 @@ impl SiteRoute<'_> {
 
 impl Site {
     /// Every address the site answers with a page or a file, in a stable order:
-    /// content pages, sections, languages, the locator, then open data.
+    /// content pages, sections, languages, the locator, the story form, then
+    /// open data.
     pub fn routes(&self) -> Vec<SiteRoute<'_>> {
         let pages = self.pages.iter().map(|page| {
             if page.path == "/" {
@@ -62,6 +66,7 @@ impl Site {
             .chain(self.sections.iter().map(SiteRoute::Section))
             .chain(self.languages.iter().map(SiteRoute::Language))
             .chain(std::iter::once(SiteRoute::Find))
+            .chain(self.settings.stories.as_ref().map(|_| SiteRoute::Story))
             .chain(open_data)
             .collect()
     }

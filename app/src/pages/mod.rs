@@ -5,6 +5,7 @@ mod find;
 mod home;
 mod problem;
 mod section;
+mod story;
 mod translated;
 
 pub use article::ArticlePage;
@@ -12,4 +13,5 @@ pub use find::{FindOutcome, FindPage};
 pub use home::HomePage;
 pub use problem::ProblemPage;
 pub use section::SectionPage;
+pub use story::StoryPage;
 pub use translated::{LanguageHome, TranslatedPage};

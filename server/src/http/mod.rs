@@ -7,6 +7,7 @@ pub mod limits;
 pub mod listen;
 mod live;
 mod logging;
+pub mod story;
 
 use crate::assets::Assets;
 use crate::encoded::{Coding, Encoded};
@@ -20,7 +21,7 @@ use axum::routing::post;
 use axum::{middleware, Router};
 use std::sync::Arc;
 
-pub use find::{FindForm, FindService, MAX_FORM_BYTES};
+pub use find::{now_ms, FindForm, FindService, MAX_FORM_BYTES};
 pub use headers::FIXED as FIXED_HEADERS;
 pub use live::{Live, PREVIEW_VERSION_PATH};
 pub use logging::{flush as flush_log, RouteLabel};
@@ -33,6 +34,8 @@ pub struct AppState {
     /// The fingerprinted files, which a CDN may keep (see `assets::CDN_CACHE_CONTROL`).
     pub fingerprinted: std::collections::HashSet<String>,
     pub find: FindService,
+    /// The share-your-story form's keys, store and limit.
+    pub stories: story::StoryService,
     /// The site's policy, ready to send.
     pub policy_header: Option<HeaderValue>,
 }
@@ -93,8 +96,18 @@ impl AppState {
             site: rendered,
             assets,
             fingerprinted,
+            stories: story::StoryService::new(&site),
             find: FindService::new(site, options, css),
         }
+    }
+
+    /// The same state keeping stories in `store`.
+    pub fn with_story_store(
+        mut self,
+        store: Option<Arc<crate::stories::store::Store>>,
+    ) -> AppState {
+        self.stories.store = store;
+        self
     }
 
     /// The same state with the locator answering at the time `clock` gives, for tests
@@ -130,6 +143,12 @@ pub fn app_with_routes(
     extra: Router<Arc<Live>>,
 ) -> Router {
     let routes = extra
+        .route(
+            app::model::STORY_PATH,
+            post(story::story)
+                .fallback(serve_path)
+                .layer(DefaultBodyLimit::max(crate::stories::form::MAX_STORY_BYTES)),
+        )
         .route(
             app::render::FIND_PATH,
             post(find::find)

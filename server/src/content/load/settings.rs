@@ -65,6 +65,21 @@ struct RawSettings {
     urgent_help: Vec<RawHelpRoute>,
     #[serde(default)]
     languages: Vec<RawLanguage>,
+    #[serde(default)]
+    stories: Option<RawStories>,
+}
+
+/// `[stories]` in site.toml: who can open stories, and how long they are kept.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStories {
+    recipients: Vec<String>,
+    #[serde(default = "twelve")]
+    keep_months: u32,
+}
+
+fn twelve() -> u32 {
+    12
 }
 
 /// A language offered besides the site's own: `[[languages]]` in site.toml.
@@ -286,6 +301,10 @@ pub fn load_settings(
         languages.push((language, direction));
     }
 
+    let stories = raw
+        .stories
+        .and_then(|stories| read_stories(stories, source, report));
+
     Some(LoadedSettings {
         languages,
         examples: app::model::Examples {
@@ -304,6 +323,7 @@ pub fn load_settings(
             silent_call_note: raw.silent_call_note,
             footer_links: raw.footer_links,
             urgent_help,
+            stories,
         },
         sections: raw
             .sections
@@ -314,6 +334,49 @@ pub fn load_settings(
                 summary: s.summary,
             })
             .collect(),
+    })
+}
+
+/// The story settings, each recipient a valid `age` public key and at least one.
+fn read_stories(
+    raw: RawStories,
+    source: &TomlFile<'_>,
+    report: &mut Report,
+) -> Option<app::model::StorySettings> {
+    let line = source.key_line("stories");
+    let mut good = true;
+    for recipient in &raw.recipients {
+        if crate::stories::parse_recipient(recipient).is_none() {
+            good = false;
+            report.at(source.file, source.line_of(recipient).or(line)).field("stories.recipients").fix(
+                format!("\"{recipient}\" is not an age public key."),
+                "Paste the public key that server stories keygen printed: one line starting age1. Never put the secret key (AGE-SECRET-KEY-…) here.",
+            );
+        }
+    }
+    if raw.recipients.is_empty() {
+        good = false;
+        report.at(source.file, line).field("stories.recipients").fix(
+            "No one could open the stories: there is no public key.",
+            "Run server stories keygen on the team's own computer and paste the public key it prints, as recipients = [\"age1…\"].",
+        );
+    }
+    if !(1..=120).contains(&raw.keep_months) {
+        good = false;
+        report
+            .at(source.file, line)
+            .field("stories.keep_months")
+            .fix(
+                format!(
+                    "{} is not a number of months to keep stories.",
+                    raw.keep_months
+                ),
+                "Write a whole number of months from 1 to 120, such as keep_months = 12.",
+            );
+    }
+    good.then_some(app::model::StorySettings {
+        recipients: raw.recipients,
+        keep_months: raw.keep_months,
     })
 }
 
