@@ -21,6 +21,7 @@ cargo test --workspace --locked
 
 step "The story store against a real PostgreSQL server (started and stopped here)"
 scripts/with-postgres.sh cargo test --locked -p server --lib stories::store
+scripts/with-postgres.sh cargo test --locked -p server --test story_durability
 
 step "Content check of content/"
 cargo run --quiet --locked -p server -- check

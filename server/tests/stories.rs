@@ -36,6 +36,7 @@ async fn setup(name: &str, with_store: bool, per_minute: u32) -> Setup {
     site.settings.stories = Some(app::model::StorySettings {
         recipients: vec![team.to_public().to_string()],
         keep_months: 12,
+        per_minute: 60,
     });
     let folder = std::env::temp_dir().join(format!("stories-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&folder);

@@ -26,6 +26,8 @@ pub struct StorySettings {
     pub recipients: Vec<String>,
     /// How many months a story is kept before it is deleted.
     pub keep_months: u32,
+    /// How many stories the site takes a minute, from everyone together.
+    pub per_minute: u32,
 }
 
 /// What someone wrote in the form.

@@ -51,7 +51,12 @@ impl StoryService {
             recipients,
             services,
             store: None,
-            limit: Arc::new(StoryLimit::default()),
+            limit: Arc::new(
+                site.settings
+                    .stories
+                    .as_ref()
+                    .map_or_else(StoryLimit::default, |s| StoryLimit::new(s.per_minute)),
+            ),
         }
     }
 }

@@ -76,6 +76,12 @@ struct RawStories {
     recipients: Vec<String>,
     #[serde(default = "twelve")]
     keep_months: u32,
+    #[serde(default = "sixty")]
+    per_minute: u32,
+}
+
+fn sixty() -> u32 {
+    crate::stories::limit::STORIES_PER_MINUTE
 }
 
 fn twelve() -> u32 {
@@ -374,9 +380,20 @@ fn read_stories(
                 "Write a whole number of months from 1 to 120, such as keep_months = 12.",
             );
     }
+    if raw.per_minute == 0 {
+        good = false;
+        report
+            .at(source.file, line)
+            .field("stories.per_minute")
+            .fix(
+                "0 stories a minute would turn every story away.",
+                "Leave per_minute out (60 a minute), or write a whole number above 0.",
+            );
+    }
     good.then_some(app::model::StorySettings {
         recipients: raw.recipients,
         keep_months: raw.keep_months,
+        per_minute: raw.per_minute,
     })
 }
 
