@@ -208,6 +208,11 @@ fn document_html(site: &Site, route: &Route<'_>, options: &LeptosOptions, css: &
                     area=settings.area_name.clone()
                     keep_months=settings.stories.as_ref().map_or(12, |s| s.keep_months)
                     services
+                    updates=site
+                        .sections
+                        .iter()
+                        .find(|section| section.id == crate::model::YOU_SAID_WE_DID)
+                        .map(crate::model::Section::path)
                     outcome=outcome.clone()
                 />
             }

@@ -227,3 +227,71 @@ async fn the_form_is_a_plain_page_that_asks_for_no_name() {
         "linked from the footer"
     );
 }
+
+#[tokio::test]
+async fn you_said_we_did_lists_updates_newest_first_and_the_thank_you_page_links_it() {
+    let mut setup = setup("updates", true, 60).await;
+    let mut site = support::good_site();
+    site.settings.stories = Some(app::model::StorySettings {
+        recipients: vec![setup.team.to_public().to_string()],
+        keep_months: 12,
+        per_minute: 60,
+    });
+    site.sections.push(app::model::Section {
+        id: app::model::YOU_SAID_WE_DID.into(),
+        title: "You said, we did".into(),
+        summary: "What changed because of what people told us.".into(),
+        newest_first: true,
+    });
+    let template = site
+        .pages
+        .iter()
+        .find(|p| p.path != "/")
+        .cloned()
+        .expect("a page");
+    for (slug, title, month) in [
+        ("older", "Longer opening hours", 3),
+        ("newer", "A quieter waiting room", 10),
+    ] {
+        let mut page = template.clone();
+        page.section = app::model::YOU_SAID_WE_DID.into();
+        page.path = format!("/you-said-we-did/{slug}");
+        page.title = title.into();
+        page.last_reviewed = app::model::Date {
+            year: 2026,
+            month,
+            day: 1,
+        };
+        site.pages.push(page);
+    }
+    let options = leptos::config::LeptosOptions::builder()
+        .output_name("site")
+        .build();
+    let state = AppState::new(site, server::assets::Assets::new(), options)
+        .with_story_store(Some(setup.store.clone()))
+        .with_clock(december);
+    setup.state = Arc::new(state);
+    let (status, _, html) = post(&setup, "told=Thanks", "same-origin").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("<a href=\"/you-said-we-did\" id=\"you-said-we-did\">"),
+        "{html}"
+    );
+    let request = Request::builder()
+        .uri("/you-said-we-did")
+        .body(Body::empty())
+        .expect("request");
+    let html = support::body_text(
+        app(setup.state.clone())
+            .oneshot(request)
+            .await
+            .expect("answer"),
+    )
+    .await;
+    let newer = html
+        .find("A quieter waiting room")
+        .expect("the newer update");
+    let older = html.find("Longer opening hours").expect("the older update");
+    assert!(newer < older, "newest first");
+    assert!(html.contains("October 2026") && html.contains("March 2026"));
+}

@@ -94,7 +94,19 @@ impl Site {
             .iter()
             .filter(|page| page.section == section_id && page.path != "/")
             .collect();
-        pages.sort_by(|a, b| a.order.cmp(&b.order).then(a.title.cmp(&b.title)));
+        let newest_first = self
+            .sections
+            .iter()
+            .any(|section| section.id == section_id && section.newest_first);
+        if newest_first {
+            pages.sort_by(|a, b| {
+                b.last_reviewed
+                    .cmp(&a.last_reviewed)
+                    .then(a.title.cmp(&b.title))
+            });
+        } else {
+            pages.sort_by(|a, b| a.order.cmp(&b.order).then(a.title.cmp(&b.title)));
+        }
         pages
     }
 }
@@ -192,7 +204,14 @@ pub struct Section {
     pub id: String,
     pub title: String,
     pub summary: String,
+    /// Pages listed newest first, each with its date, as for "You said, we did"
+    /// updates; otherwise in the editors' order.
+    pub newest_first: bool,
 }
+
+/// The section that reports what changed because of people's stories, linked from the
+/// story form's thank-you page when the site has one.
+pub const YOU_SAID_WE_DID: &str = "you-said-we-did";
 
 impl Section {
     /// The section's index page.

@@ -15,14 +15,44 @@ pub fn SectionPage(section: Section, pages: Vec<Page>) -> impl IntoView {
     let heading = resources
         .is_some()
         .then_some(view! { <h2>"More in this section"</h2> });
+    let cards = if section.newest_first {
+        view! { <DatedCards pages=others/> }.into_any()
+    } else {
+        view! { <PageCards pages=others/> }.into_any()
+    };
     view! {
         <Breadcrumbs section=None/>
         <h1>{section.title}</h1>
         <p class="lead">{section.summary}</p>
         {resources}
         {heading}
-        <PageCards pages=others/>
+        {cards}
     }
+}
+
+/// Updates, newest first, each with the month it is from; or a plain note when there
+/// are none yet.
+#[component]
+fn DatedCards(pages: Vec<Page>) -> impl IntoView {
+    if pages.is_empty() {
+        return view! { <p class="notice" id="no-updates">"Nothing here yet. We will add updates here as we make changes."</p> }
+            .into_any();
+    }
+    let items = pages
+        .into_iter()
+        .map(|page| {
+            view! {
+                <li class="card">
+                    <p class="hint">{page.last_reviewed.month_and_year()}</p>
+                    <h2>
+                        <a href=page.path>{page.title}</a>
+                    </h2>
+                    <p>{page.summary}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="cards" id="updates">{items}</ul> }.into_any()
 }
 
 /// Pages as a list of cards: each title a link, with its summary.

@@ -13,6 +13,8 @@ pub fn StoryPage(
     area: String,
     keep_months: u32,
     services: Vec<String>,
+    /// The "You said, we did" section's address, when the site has one.
+    updates: Option<String>,
     outcome: StoryOutcome,
 ) -> impl IntoView {
     let (problem, draft) = match &outcome {
@@ -26,6 +28,9 @@ pub fn StoryPage(
                 "Your story has reached us. It was locked the moment it arrived, so only the team that reads stories can open it."
             </p>
             <p>"Nothing you wrote is kept on this phone or in this browser. If you are in danger now, call "<a href="tel:999" class="call-number">"999"</a>"."</p>
+            {updates.map(|path| view! {
+                <p><a href=path id="you-said-we-did">"You said, we did: what we have changed because of what people told us"</a></p>
+            })}
             <p><a href="/">"Back to the home page"</a></p>
         }
         .into_any();

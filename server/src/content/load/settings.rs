@@ -103,6 +103,8 @@ struct RawSection {
     id: String,
     title: String,
     summary: String,
+    #[serde(default)]
+    newest_first: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -338,6 +340,7 @@ pub fn load_settings(
                 id: s.id,
                 title: s.title,
                 summary: s.summary,
+                newest_first: s.newest_first,
             })
             .collect(),
     })
