@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-const USAGE: &str = "Usage: server [serve|check|preview|export DIR|sizes [--check]|safezones todo [--csv FILE]|safezones fixture N|stories keygen --out FILE|stories export --identity FILE|stories purge] [--content DIR]\n\n  serve     check the content, then serve the site (default)\n  check     check the content and list every problem\n  preview   serve for editors: pages reload after a save and show content errors\n  export    write the whole site to DIR for any static host\n  sizes     print what each page and asset weighs, and the budgets (--check: fail when over)\n  safezones todo   write the Safe Zone sheet with the rows that need work first (--csv FILE: to FILE)\n  safezones fixture N   write a sheet of N made-up Safe Zones for benchmarks (never content)\n  stories keygen --out FILE   make the team's key: the secret into FILE, the public key printed\n  stories export --identity FILE   every story, opened with the team's key, as markdown\n  stories purge   delete stories kept longer than [stories] keep_months\n\n  --content DIR   the content folder (default: $SITE_CONTENT_DIR or ./content)";
+const USAGE: &str = "Usage: server [serve|check|preview|export DIR|sizes [--check]|safezones todo [--csv FILE]|safezones fixture N|stories keygen --out FILE|stories export --identity FILE [--csv]|stories purge] [--content DIR]\n\n  serve     check the content, then serve the site (default)\n  check     check the content and list every problem\n  preview   serve for editors: pages reload after a save and show content errors\n  export    write the whole site to DIR for any static host\n  sizes     print what each page and asset weighs, and the budgets (--check: fail when over)\n  safezones todo   write the Safe Zone sheet with the rows that need work first (--csv FILE: to FILE)\n  safezones fixture N   write a sheet of N made-up Safe Zones for benchmarks (never content)\n  stories keygen --out FILE   make the team's key: the secret into FILE, the public key printed\n  stories export --identity FILE [--csv]   every story, opened with the team's key, as markdown (or CSV)\n  stories purge   delete stories kept longer than [stories] keep_months\n\n  --content DIR   the content folder (default: $SITE_CONTENT_DIR or ./content)";
 
 #[derive(Clone, PartialEq, Eq)]
 enum Command {
@@ -36,7 +36,8 @@ enum Command {
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Stories {
     Keygen(PathBuf),
-    Export(PathBuf),
+    /// The identity file, and whether to write CSV instead of markdown.
+    Export(PathBuf, bool),
     Purge,
 }
 
@@ -85,7 +86,9 @@ fn main() -> ExitCode {
                     }
                 },
                 (Some("export"), Some(flag)) if flag == "--identity" => match args.next() {
-                    Some(file) => command = Command::Stories(Stories::Export(PathBuf::from(file))),
+                    Some(file) => {
+                        command = Command::Stories(Stories::Export(PathBuf::from(file), false))
+                    }
                     None => {
                         return usage_error("stories export --identity needs the team's key file")
                     }
@@ -97,6 +100,11 @@ fn main() -> ExitCode {
                     )
                 }
             },
+            "--csv" if matches!(command, Command::Stories(Stories::Export(_, false))) => {
+                if let Command::Stories(Stories::Export(file, _)) = &command {
+                    command = Command::Stories(Stories::Export(file.clone(), true));
+                }
+            }
             "--check" if command == Command::Sizes(false) => command = Command::Sizes(true),
             "--content" => match args.next() {
                 Some(dir) => content = PathBuf::from(dir),
@@ -124,8 +132,8 @@ fn main() -> ExitCode {
             }
         };
     }
-    if let Command::Stories(Stories::Export(identity)) = &command {
-        return stories_export(identity);
+    if let Command::Stories(Stories::Export(identity, csv)) = &command {
+        return stories_export(identity, *csv);
     }
     if let Command::SafezonesFixture(count) = command {
         return match server::fixture::sheet(&content, count, 1) {
@@ -393,7 +401,7 @@ async fn open_story_store() -> Option<Arc<server::stories::store::Store>> {
 }
 
 /// `stories export`: every story opened with the team's key, as markdown on stdout.
-fn stories_export(identity: &std::path::Path) -> ExitCode {
+fn stories_export(identity: &std::path::Path, csv: bool) -> ExitCode {
     let identity = match server::stories::cli::read_identity(identity) {
         Ok(identity) => identity,
         Err(problem) => {
@@ -402,7 +410,12 @@ fn stories_export(identity: &std::path::Path) -> ExitCode {
         }
     };
     with_store(|store| async move {
-        match server::stories::cli::export(&store, &identity).await {
+        let exported = if csv {
+            server::stories::cli::export_csv(&store, &identity).await
+        } else {
+            server::stories::cli::export(&store, &identity).await
+        };
+        match exported {
             Ok(text) => {
                 print!("{text}");
                 ExitCode::SUCCESS

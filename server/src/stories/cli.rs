@@ -64,6 +64,25 @@ pub async fn export(store: &Store, identity: &Identity) -> Result<String, String
     Ok(text)
 }
 
+/// Every story as CSV for a spreadsheet: id, month and the opened story (or why it
+/// could not be opened), one row each.
+pub async fn export_csv(store: &Store, identity: &Identity) -> Result<String, String> {
+    let stories = store.all().await.map_err(|e| e.to_string())?;
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer
+        .write_record(["id", "month", "story"])
+        .map_err(|e| e.to_string())?;
+    for story in stories {
+        let text = open(&story.sealed, identity)
+            .unwrap_or_else(|problem| format!("This story could not be opened: {problem}."));
+        writer
+            .write_record([story.id.as_str(), story.month.as_str(), text.as_str()])
+            .map_err(|e| e.to_string())?;
+    }
+    let bytes = writer.into_inner().map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| e.to_string())
+}
+
 /// Deletes stories older than `keep_months` at `now_ms`; returns how many.
 pub async fn purge(store: &Store, keep_months: u32, now_ms: f64) -> Result<u64, String> {
     let first = first_kept(&month_of(now_ms), keep_months).ok_or("the clock gave no month")?;
