@@ -15,6 +15,20 @@ use tokio::net::TcpStream;
 
 const CONNECTIONS: usize = 256;
 
+/// How long the load runs, and when the server is killed: 2.5 s and 1.5 s by default
+/// (the test command); `STORY_LOAD_SECONDS=30` for the long run.
+fn load_and_kill() -> (Duration, Duration) {
+    let seconds = std::env::var("STORY_LOAD_SECONDS")
+        .ok()
+        .and_then(|s| s.parse::<f64>().ok())
+        .filter(|s| *s >= 1.0)
+        .unwrap_or(2.5);
+    (
+        Duration::from_secs_f64(seconds),
+        Duration::from_secs_f64(seconds * 0.6),
+    )
+}
+
 fn start(
     content: &std::path::Path,
     data: &std::path::Path,
@@ -90,13 +104,14 @@ async fn every_story_answered_received_survives_a_kill_mid_load() {
     let mut server = start(&content, &data, url.as_deref(), port);
 
     let received = Arc::new(Mutex::new(Vec::new()));
+    let (load, kill_at) = load_and_kill();
     let started = Instant::now();
     let mut workers = Vec::new();
     for worker in 0..CONNECTIONS {
         let received = received.clone();
         workers.push(tokio::spawn(async move {
             let mut n = 0;
-            while started.elapsed() < Duration::from_millis(2500) {
+            while started.elapsed() < load {
                 let marker = format!("w{worker}n{n}x");
                 if post(port, &marker).await {
                     if let Ok(mut received) = received.lock() {
@@ -107,7 +122,7 @@ async fn every_story_answered_received_survives_a_kill_mid_load() {
             }
         }));
     }
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    tokio::time::sleep(kill_at).await;
     server.kill().expect("SIGKILL mid-load");
     let _ = server.wait();
     for worker in workers {

@@ -15,10 +15,12 @@ pub fn SectionPage(section: Section, pages: Vec<Page>) -> impl IntoView {
     let heading = resources
         .is_some()
         .then_some(view! { <h2>"More in this section"</h2> });
-    let cards = if section.newest_first {
-        view! { <DatedCards pages=others/> }.into_any()
+    // Updates (newest first) say when they are from, and that there are none yet.
+    let cards = if section.newest_first && others.is_empty() {
+        view! { <p class="notice" id="no-updates">"Nothing here yet. We will add updates here as we make changes."</p> }
+            .into_any()
     } else {
-        view! { <PageCards pages=others/> }.into_any()
+        view! { <PageCards pages=others dated=section.newest_first/> }.into_any()
     };
     view! {
         <Breadcrumbs section=None/>
@@ -30,39 +32,18 @@ pub fn SectionPage(section: Section, pages: Vec<Page>) -> impl IntoView {
     }
 }
 
-/// Updates, newest first, each with the month it is from; or a plain note when there
-/// are none yet.
+/// Pages as a list of cards: each title a link, with its summary; `dated`: with the
+/// month each is from.
 #[component]
-fn DatedCards(pages: Vec<Page>) -> impl IntoView {
-    if pages.is_empty() {
-        return view! { <p class="notice" id="no-updates">"Nothing here yet. We will add updates here as we make changes."</p> }
-            .into_any();
-    }
+pub fn PageCards(pages: Vec<Page>, #[prop(optional)] dated: bool) -> impl IntoView {
     let items = pages
         .into_iter()
         .map(|page| {
+            let month =
+                dated.then(|| view! { <p class="hint">{page.last_reviewed.month_and_year()}</p> });
             view! {
                 <li class="card">
-                    <p class="hint">{page.last_reviewed.month_and_year()}</p>
-                    <h2>
-                        <a href=page.path>{page.title}</a>
-                    </h2>
-                    <p>{page.summary}</p>
-                </li>
-            }
-        })
-        .collect_view();
-    view! { <ul class="cards" id="updates">{items}</ul> }.into_any()
-}
-
-/// Pages as a list of cards: each title a link, with its summary.
-#[component]
-pub fn PageCards(pages: Vec<Page>) -> impl IntoView {
-    let items = pages
-        .into_iter()
-        .map(|page| {
-            view! {
-                <li class="card">
+                    {month}
                     <h2>
                         <a href=page.path>{page.title}</a>
                     </h2>
