@@ -194,30 +194,20 @@ fn document_html(site: &Site, route: &Route<'_>, options: &LeptosOptions, css: &
             />
         }
         .into_any(),
-        Route::Story(outcome) => {
-            let mut services: Vec<String> = site
-                .locator
-                .places
-                .iter()
-                .filter(|place| place.kind == crate::model::PlaceKind::Service)
-                .map(|place| place.name.clone())
-                .collect();
-            services.dedup();
-            view! {
-                <StoryPage
-                    area=settings.area_name.clone()
-                    keep_months=settings.stories.as_ref().map_or(12, |s| s.keep_months)
-                    services
-                    updates=site
-                        .sections
-                        .iter()
-                        .find(|section| section.id == crate::model::YOU_SAID_WE_DID)
-                        .map(crate::model::Section::path)
-                    outcome=outcome.clone()
-                />
-            }
-            .into_any()
+        Route::Story(outcome) => view! {
+            <StoryPage
+                area=settings.area_name.clone()
+                keep_months=settings.stories.as_ref().map_or(12, |s| s.keep_months)
+                services=site.service_names()
+                updates=site
+                    .sections
+                    .iter()
+                    .find(|section| section.id == crate::model::YOU_SAID_WE_DID)
+                    .map(crate::model::Section::path)
+                outcome=outcome.clone()
+            />
         }
+        .into_any(),
         Route::Problem(problem) => {
             let (heading, message) = problem.words();
             view! {

@@ -295,3 +295,21 @@ async fn you_said_we_did_lists_updates_newest_first_and_the_thank_you_page_links
     assert!(newer < older, "newest first");
     assert!(html.contains("October 2026") && html.contains("March 2026"));
 }
+
+#[tokio::test]
+async fn without_stories_set_up_a_post_gets_the_calm_404() {
+    let request = Request::builder()
+        .method(Method::POST)
+        .uri("/share-your-story")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from("told=Hello"))
+        .expect("request");
+    let response = app(support::good_state())
+        .oneshot(request)
+        .await
+        .expect("answer");
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    let html = support::body_text(response).await;
+    assert!(!html.contains("Hello"));
+    assert!(!html.contains("story-form"));
+}

@@ -88,6 +88,18 @@ impl Site {
     }
 
     /// Pages of one section, in the order editors gave them.
+    /// The support services' names, in the content's order, each once: the choices
+    /// the story form offers and accepts.
+    pub fn service_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for place in &self.locator.places {
+            if place.kind == PlaceKind::Service && !names.contains(&place.name) {
+                names.push(place.name.clone());
+            }
+        }
+        names
+    }
+
     pub fn pages_in(&self, section_id: &str) -> Vec<&Page> {
         let mut pages: Vec<&Page> = self
             .pages

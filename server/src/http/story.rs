@@ -12,7 +12,7 @@ use crate::stories::limit::StoryLimit;
 use crate::stories::store::Store;
 use crate::stories::{month_of, parse_recipient, seal};
 use age::x25519::Recipient;
-use app::model::{PlaceKind, Site, StoryDraft, StoryOutcome};
+use app::model::{Site, StoryDraft, StoryOutcome};
 use app::render::{render_document_styled, Route};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
@@ -39,17 +39,9 @@ impl StoryService {
             .flat_map(|stories| stories.recipients.iter())
             .filter_map(|text| parse_recipient(text))
             .collect();
-        let mut services: Vec<String> = site
-            .locator
-            .places
-            .iter()
-            .filter(|place| place.kind == PlaceKind::Service)
-            .map(|place| place.name.clone())
-            .collect();
-        services.dedup();
         StoryService {
             recipients,
-            services,
+            services: site.service_names(),
             store: None,
             limit: Arc::new(
                 site.settings
@@ -89,13 +81,14 @@ pub async fn story(
         )
     };
     if state.find.site.settings.stories.is_none() {
-        return with_label(super::encoded_response(
+        // No form on this site: the same calm 404 as any unknown address.
+        return super::encoded_response(
             &state.site.not_found,
             StatusCode::NOT_FOUND,
             super::Coding::Identity,
             false,
             "not-found",
-        ));
+        );
     }
     if !same_origin(&headers) {
         return not_sent(StatusCode::FORBIDDEN, CROSS_SITE, StoryDraft::default());
