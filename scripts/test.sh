@@ -8,6 +8,9 @@ scripts/setup.sh
 
 step() { printf '\n==> %s\n' "$*"; }
 
+# Builds need several GB; say how much room there is, so a full disk is plain in the log.
+df -h . | tail -1 | awk '{ print "Disk free where this builds: " $4 " of " $2 }'
+
 step "Formatting"
 cargo fmt --all -- --check
 
