@@ -3,9 +3,9 @@
 
 use crate::components::{LanguageLink, Layout};
 use crate::model::{Language, Page, Section, Site, Strings, TextDirection};
-pub use crate::pages::FindOutcome;
+pub use crate::pages::{FindOutcome, ANSWER_SLOT};
 use crate::pages::{
-    ArticlePage, FindPage, HomePage, LanguageHome, ProblemPage, SectionPage, StoryPage,
+    ArticlePage, FindAnswer, FindPage, HomePage, LanguageHome, ProblemPage, SectionPage, StoryPage,
     TranslatedPage,
 };
 use leptos::config::LeptosOptions;
@@ -93,6 +93,25 @@ pub fn render_document_styled(
     let html = Owner::new_root(Some(context)).with(|| document_html(site, route, options, css));
     // Leptos marks some boundaries with "<!>", which HTML parsers accept but report as
     // an abruptly closed comment. "<!---->" is the same empty comment, written validly.
+    html.replace("<!>", "<!---->")
+}
+
+/// Renders only the answer to a search posted without JavaScript, for the slot of the
+/// page rendered once with [`FindOutcome::Frame`]. Frame and answer together are the
+/// same bytes as the whole page rendered with `outcome` (a test holds them to it).
+pub fn render_find_answer(site: &Site, outcome: FindOutcome, choices: crate::locator::Choices) -> String {
+    let context = std::sync::Arc::new(hydration_context::SsrSharedContext::new());
+    let html = Owner::new_root(Some(context)).with(|| {
+        view! {
+            <FindAnswer
+                outcome
+                choices
+                scheme=site.locator.scheme_name.clone()
+                examples=site.locator.examples.clone()
+            />
+        }
+        .to_html()
+    });
     html.replace("<!>", "<!---->")
 }
 

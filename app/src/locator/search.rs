@@ -185,7 +185,11 @@ impl Finder {
         let mut wanted = NEARBY;
         while nearby.len() < NEARBY && wanted <= self.index.len() + NEARBY {
             nearby.clear();
-            for hit in self.index.nearest(at, wanted, |(slot, _)| keep(*slot)) {
+            let hits = self.index.nearest(at, wanted, |(slot, _)| keep(*slot));
+            // Fewer than asked for means every entry that passes was read: asking for
+            // more would read the whole index again and find nothing new.
+            let exhausted = hits.len() < wanted;
+            for hit in hits {
                 let (slot, area) = hit.item;
                 if nearby.iter().any(|n| n.place == *slot) {
                     continue;
@@ -207,7 +211,7 @@ impl Finder {
                     break;
                 }
             }
-            if wanted >= self.index.len() {
+            if exhausted || wanted >= self.index.len() {
                 break;
             }
             wanted += NEARBY;

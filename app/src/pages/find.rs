@@ -5,7 +5,7 @@
 use crate::components::{FormFields, LocatorForm, ResultsList};
 use crate::islands::{Locator, LocatorSetup, FETCH_AT_ONCE_BYTES, LOCATOR_DATA_ID};
 use crate::locator::{size_words, Choices, ResultsView};
-use crate::model::{LocatorData, LocatorFile};
+use crate::model::{Examples, LocatorData, LocatorFile};
 use leptos::prelude::*;
 
 /// What the server has to say on the locator page.
@@ -20,14 +20,23 @@ pub enum FindOutcome {
     /// The empty form in a static export, where there is no server to answer a
     /// search posted without JavaScript: says so, and lists every place instead.
     StaticForm,
+    /// The page of an answer with [`ANSWER_SLOT`] where the answer goes: made once at
+    /// load, so that a search posted without JavaScript renders only its answer.
+    Frame,
 }
+
+/// Where an answer goes in the [`FindOutcome::Frame`] page.
+pub const ANSWER_SLOT: &str = "<!--answer-->";
 
 impl FindOutcome {
     /// Whether this answers a search posted without JavaScript. Such a page shows the
     /// form without the island: it is for people without JavaScript, so it stays small
     /// and loads no WASM.
     pub fn is_answer(&self) -> bool {
-        matches!(self, FindOutcome::Results(_) | FindOutcome::Problem(_))
+        matches!(
+            self,
+            FindOutcome::Results(_) | FindOutcome::Problem(_) | FindOutcome::Frame
+        )
     }
 }
 
@@ -43,11 +52,6 @@ pub fn FindPage(
     let area = data.area_name.clone();
     let is_static = outcome == FindOutcome::StaticForm;
     let answered = outcome.is_answer();
-    let (problem, results) = match outcome {
-        FindOutcome::Form | FindOutcome::StaticForm => (None, None),
-        FindOutcome::Results(results) => (None, Some(*results)),
-        FindOutcome::Problem(message) => (Some(message), None),
-    };
     let every_place = is_static.then(|| every_place(&data));
     view! {
         <h1>{format!("Find a {one} or help near you")}</h1>
@@ -60,16 +64,20 @@ pub fn FindPage(
             <strong>"In danger now? Call "</strong>
             <a href="tel:999" class="call-number">"999"</a>
         </p>
-        {problem.map(|message| view! { <p class="notice notice-problem" id="find-problem">{message}</p> })}
         {every_place}
         {if answered {
-            let (scheme, examples) = (data.scheme_name.clone(), data.examples.clone());
-            view! {
-                <div class="locator">
-                    <LocatorForm choices scheme examples fields=FormFields::new() on_submit=|_| {}/>
-                </div>
+            if outcome == FindOutcome::Frame {
+                // The slot is written as it is, for the answer to go in.
+                view! { <div class="find-answer" inner_html=ANSWER_SLOT></div> }.into_any()
+            } else {
+                let (scheme, examples) = (data.scheme_name.clone(), data.examples.clone());
+                view! {
+                    <div class="find-answer">
+                        <FindAnswer outcome choices scheme examples/>
+                    </div>
+                }
+                .into_any()
             }
-            .into_any()
         } else {
             // The island's data is one file; this element names it and its size.
             let file = file.unwrap_or(LocatorFile {
@@ -118,6 +126,29 @@ pub fn FindPage(
             }
             .into_any()
         }}
+    }
+}
+
+/// The answer to a search posted without JavaScript: why it could not be answered, or
+/// its results, with the form as it was filled in. Rendered alone into the page frame
+/// (see [`FindOutcome::Frame`]), so it must not need anything from around it.
+#[component]
+pub fn FindAnswer(
+    outcome: FindOutcome,
+    choices: Choices,
+    scheme: String,
+    examples: Examples,
+) -> impl IntoView {
+    let (problem, results) = match outcome {
+        FindOutcome::Results(results) => (None, Some(*results)),
+        FindOutcome::Problem(message) => (Some(message), None),
+        FindOutcome::Form | FindOutcome::StaticForm | FindOutcome::Frame => (None, None),
+    };
+    view! {
+        {problem.map(|message| view! { <p class="notice notice-problem" id="find-problem">{message}</p> })}
+        <div class="locator">
+            <LocatorForm choices scheme examples fields=FormFields::new() on_submit=|_| {}/>
+        </div>
         {results.map(|results| view! { <ResultsList results/> })}
     }
 }

@@ -9,7 +9,7 @@ mod story;
 mod translated;
 
 pub use article::ArticlePage;
-pub use find::{FindOutcome, FindPage};
+pub use find::{FindAnswer, FindOutcome, FindPage, ANSWER_SLOT};
 pub use home::HomePage;
 pub use problem::ProblemPage;
 pub use section::SectionPage;

@@ -8,7 +8,7 @@
 use super::{Live, RouteLabel};
 use app::locator::{uk_time, Asked, Choices, FindProblem, Finder};
 use app::model::Site;
-use app::render::{render_document_styled, FindOutcome, Route};
+use app::render::{render_document_styled, render_find_answer, FindOutcome, Route, ANSWER_SLOT};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::State;
@@ -31,17 +31,33 @@ pub struct FindService {
     /// The time now, in milliseconds since 1970 UTC: the system clock, or a fixed one
     /// in tests (see [`super::AppState::with_clock`]).
     pub clock: fn() -> f64,
+    /// The answer page rendered once, split where the answer goes: a search renders
+    /// only its answer, not the whole page.
+    frame: (String, String),
 }
 
 impl FindService {
     pub fn new(site: Site, options: LeptosOptions, css: String) -> FindService {
         let finder = Finder::new(site.locator.clone());
+        let page = render_document_styled(
+            &site,
+            &Route::Find(FindOutcome::Frame, Choices::default()),
+            &options,
+            &css,
+        );
+        // The slot is in every frame FindPage renders; without it, the whole page is
+        // rendered per answer instead (see `page`).
+        let frame = page
+            .split_once(ANSWER_SLOT)
+            .map(|(before, after)| (before.to_owned(), after.to_owned()))
+            .unwrap_or_default();
         FindService {
             site,
             finder,
             options,
             css,
             clock: now_ms,
+            frame,
         }
     }
 
@@ -79,8 +95,23 @@ impl FindService {
         }
     }
 
-    /// The locator page with an answer.
+    /// The locator page with an answer: the answer rendered into the frame made at load.
     pub fn page(&self, outcome: FindOutcome, choices: Choices) -> String {
+        let (before, after) = &self.frame;
+        if before.is_empty() || !outcome.is_answer() {
+            return self.whole_page(outcome, choices);
+        }
+        let answer = render_find_answer(&self.site, outcome, choices);
+        let mut page = String::with_capacity(before.len() + answer.len() + after.len());
+        page.push_str(before);
+        page.push_str(&answer);
+        page.push_str(after);
+        page
+    }
+
+    /// The locator page with an answer, rendered whole: what [`FindService::page`]
+    /// must give, byte for byte.
+    pub fn whole_page(&self, outcome: FindOutcome, choices: Choices) -> String {
         render_document_styled(
             &self.site,
             &Route::Find(outcome, choices),
