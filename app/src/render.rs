@@ -3,11 +3,11 @@
 
 use crate::components::{LanguageLink, Layout};
 use crate::model::{Language, Page, Section, Site, Strings, TextDirection};
-pub use crate::pages::{FindOutcome, ANSWER_SLOT};
 use crate::pages::{
     ArticlePage, FindAnswer, FindPage, HomePage, LanguageHome, ProblemPage, SectionPage, StoryPage,
     TranslatedPage,
 };
+pub use crate::pages::{FindOutcome, ANSWER_SLOT};
 use leptos::config::LeptosOptions;
 use leptos::hydration::HydrationScripts;
 use leptos::prelude::*;
@@ -99,7 +99,11 @@ pub fn render_document_styled(
 /// Renders only the answer to a search posted without JavaScript, for the slot of the
 /// page rendered once with [`FindOutcome::Frame`]. Frame and answer together are the
 /// same bytes as the whole page rendered with `outcome` (a test holds them to it).
-pub fn render_find_answer(site: &Site, outcome: FindOutcome, choices: crate::locator::Choices) -> String {
+pub fn render_find_answer(
+    site: &Site,
+    outcome: FindOutcome,
+    choices: crate::locator::Choices,
+) -> String {
     let context = std::sync::Arc::new(hydration_context::SsrSharedContext::new());
     let html = Owner::new_root(Some(context)).with(|| {
         view! {

@@ -152,7 +152,8 @@ fn row(random: &mut fastrand::Rng, town: &str, postcode: &str) -> String {
         "active"
     };
     let checked = format!("2026-{:02}-01", random.u8(1..12));
-    // One row in twenty has no postcode: it is placed by its town only.
+    // One row in twenty has no postcode: placed by its town where the town is one of
+    // `areas.toml`'s areas, otherwise listed among the places we cannot rank.
     let postcode = if random.u8(..20) == 0 { "" } else { postcode };
     format!(
         "{},{town},{},{postcode},{hours},{status},{checked},{FIXTURE_SOURCE},\n",

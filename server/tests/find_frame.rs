@@ -34,10 +34,19 @@ fn the_frame_holds_no_island_and_the_answer_sits_inside_the_main_content() {
     let state = support::good_state();
     let (_, outcome, choices) = state.find.answer_body(b"q=HD1", MONDAY_TEN);
     let page = state.find.page(outcome, choices);
-    assert!(!page.contains("<leptos-island"), "an answer page loads no WASM");
+    assert!(
+        !page.contains("<leptos-island"),
+        "an answer page loads no WASM"
+    );
     let main = page.find("<main").expect("main");
     let answer = page.find("class=\"find-answer\"").expect("answer");
     let main_end = page.find("</main>").expect("main ends");
-    assert!(main < answer && answer < main_end, "the answer is inside <main>");
-    assert!(!page.contains(app::render::ANSWER_SLOT), "the slot is filled");
+    assert!(
+        main < answer && answer < main_end,
+        "the answer is inside <main>"
+    );
+    assert!(
+        !page.contains(app::render::ANSWER_SLOT),
+        "the slot is filled"
+    );
 }

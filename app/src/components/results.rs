@@ -50,7 +50,15 @@ pub fn ResultsList(results: ResultsView) -> impl IntoView {
             }
         })
         .collect_view();
+    let more = view_model.unplaced_more;
     let unplaced = (!view_model.unplaced.is_empty()).then(|| {
+        let more = more.then(|| {
+            view! {
+                <p class="unplaced-more">
+                    "There are more places in the scheme whose address we do not have yet. Search for a town to see its own first."
+                </p>
+            }
+        });
         let groups = view_model
             .unplaced
             .into_iter()
@@ -69,6 +77,7 @@ pub fn ResultsList(results: ResultsView) -> impl IntoView {
             <h3>"Also in the scheme, but we do not know where yet"</h3>
             <p>"These are listed without an address, so we cannot say how far away they are."</p>
             {groups}
+            {more}
         }
     });
     let remote = view_model

@@ -118,6 +118,46 @@ mod tests {
     }
 
     #[test]
+    fn places_with_no_known_position_are_listed_a_few_at_a_time_the_searched_town_first() {
+        let mut data = finder().data;
+        let template = data.places[0].clone();
+        for (n, group) in (0..15).map(|n| (n, if n < 10 { "Batley" } else { "Dewsbury" })) {
+            data.places.push(Place {
+                name: format!("Shop {n}"),
+                group: group.into(),
+                location: Location::Unknown,
+                ..template.clone()
+            });
+        }
+        let finder = Finder::new(data);
+        let found =
+            find(&finder, Asked::Typed("dewsbury"), &Choices::default(), None).expect("town");
+        let groups: Vec<(&str, usize)> = found
+            .unplaced
+            .iter()
+            .map(|(group, names)| (group.as_str(), names.len()))
+            .collect();
+        assert_eq!(groups, [("Dewsbury", 5), ("Batley", 7)]);
+        assert_eq!(found.unplaced[0].1[0], "Shop 10");
+        assert!(found.unplaced_more);
+        let from_hd1 = find(&finder, Asked::Typed("HD1"), &Choices::default(), None).expect("HD1");
+        assert_eq!(
+            from_hd1.unplaced[0],
+            (
+                "Batley".to_owned(),
+                (0..10).map(|n| format!("Shop {n}")).collect::<Vec<_>>()
+            )
+        );
+        assert!(from_hd1.unplaced_more);
+        let few = Choices {
+            show: "services".into(),
+            ..Choices::default()
+        };
+        let none = find(&finder, Asked::Typed("HD1"), &few, None).expect("services");
+        assert!(none.unplaced.is_empty() && !none.unplaced_more);
+    }
+
+    #[test]
     fn each_problem_has_its_own_words() {
         let finder = finder();
         let choices = Choices::default();

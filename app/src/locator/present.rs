@@ -15,8 +15,11 @@ pub struct ResultsView {
     pub nearby: Vec<NearbyView>,
     /// Places near, known only by their town: a heading for each town, then its places.
     pub approximate: Vec<(String, Vec<NearbyView>)>,
-    /// Places we cannot rank, by group: ("Rural", ["Lu's Place", …]).
+    /// Places we cannot rank, by group: ("Rural", ["Lu's Place", …]); a few, those
+    /// in the town searched for first (see [`super::search::UNPLACED_SHOWN`]).
     pub unplaced: Vec<(String, Vec<String>)>,
+    /// Whether there are more places we cannot rank than are listed.
+    pub unplaced_more: bool,
     pub remote: Vec<RemoteView>,
     /// Set when no place listed by distance is known to be open now: who to call instead.
     pub none_open: Option<NoneOpenView>,
@@ -213,6 +216,7 @@ pub fn present(finder: &Finder, findings: &Findings, now: Option<LocalTime>) -> 
         nearby,
         approximate,
         unplaced,
+        unplaced_more: findings.unplaced_more,
         remote,
         none_open,
         thin,

@@ -124,8 +124,11 @@ pub struct Findings {
     pub origin: String,
     pub in_area: bool,
     pub nearby: Vec<Nearby>,
-    /// Safezones we cannot place, by index, to list under their groups.
+    /// Safezones we cannot place, by index, to list under their groups: at most
+    /// [`UNPLACED_SHOWN`], those in the town searched for first.
     pub unplaced: Vec<usize>,
+    /// Whether more places we cannot place pass the filter than are listed.
+    pub unplaced_more: bool,
     /// Services reached by phone or online, by index.
     pub remote: Vec<usize>,
 }
@@ -136,13 +139,25 @@ pub struct Finder {
     pub gazetteer: Gazetteer,
     /// One entry per position; a place known in two districts has two.
     index: Index<(usize, Option<String>)>,
+    /// Safezones we cannot place, and services reached by phone or online, by index:
+    /// found once here, so a search reads only these, not every place.
+    unplaced: Vec<usize>,
+    remote: Vec<usize>,
+    /// The unplaced ones again by group, lower case, to list a town's own first.
+    unplaced_by_group: std::collections::HashMap<String, Vec<usize>>,
 }
+
+/// The most places without a known position an answer lists. A scheme can have
+/// hundreds; a long list of names no one can rank would bury the help, and reading
+/// them all would slow every search.
+pub const UNPLACED_SHOWN: usize = 12;
 
 impl Finder {
     pub fn new(data: LocatorData) -> Finder {
         let data = data.on_grid();
         let gazetteer = Gazetteer::new(&data.outcodes, &data.towns);
         let mut entries = Vec::new();
+        let (mut unplaced, mut remote) = (Vec::new(), Vec::new());
         for (slot, place) in data.places.iter().enumerate() {
             match &place.location {
                 Location::Postcode { position, .. } => {
@@ -157,13 +172,22 @@ impl Finder {
                         }
                     }
                 }
-                Location::Unknown | Location::Remote => {}
+                Location::Unknown => unplaced.push(slot),
+                Location::Remote => remote.push(slot),
             }
+        }
+        let mut unplaced_by_group = std::collections::HashMap::<String, Vec<usize>>::new();
+        for slot in &unplaced {
+            let group = data.places[*slot].group.to_ascii_lowercase();
+            unplaced_by_group.entry(group).or_default().push(*slot);
         }
         Finder {
             data,
             gazetteer,
             index: Index::new(entries),
+            unplaced,
+            remote,
+            unplaced_by_group,
         }
     }
 
@@ -216,28 +240,34 @@ impl Finder {
             }
             wanted += NEARBY;
         }
-        let of_kind = |unplaced: bool| {
-            self.data
-                .places
-                .iter()
-                .enumerate()
-                .filter(|(slot, place)| {
-                    keep(*slot)
-                        && match place.location {
-                            Location::Unknown => unplaced,
-                            Location::Remote => !unplaced,
-                            _ => false,
-                        }
-                })
-                .map(|(slot, _)| slot)
-                .collect::<Vec<_>>()
-        };
+        // The searched town's own unplaced places, then the rest in the sheet's order,
+        // reading only until one more than can be shown has passed.
+        let own = self
+            .unplaced_by_group
+            .get(&origin.to_ascii_lowercase())
+            .map_or(&[][..], Vec::as_slice);
+        let others = self.unplaced.iter().filter(|slot| !own.contains(slot));
+        let mut unplaced: Vec<usize> = own
+            .iter()
+            .chain(others)
+            .copied()
+            .filter(|slot| keep(*slot))
+            .take(UNPLACED_SHOWN + 1)
+            .collect();
+        let unplaced_more = unplaced.len() > UNPLACED_SHOWN;
+        unplaced.truncate(UNPLACED_SHOWN);
         Findings {
             origin,
             in_area: self.gazetteer.in_area(at),
             nearby,
-            unplaced: of_kind(true),
-            remote: of_kind(false),
+            unplaced,
+            unplaced_more,
+            remote: self
+                .remote
+                .iter()
+                .copied()
+                .filter(|slot| keep(*slot))
+                .collect(),
         }
     }
 
