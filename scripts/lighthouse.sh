@@ -26,7 +26,8 @@ for path in / /get-help/helplines /get-help /find; do
     const r = require(process.argv[1]);
     const c = r.categories;
     const score = (k) => Math.round(c[k].score * 100);
-    console.log(`${process.argv[2].padEnd(22)} performance ${score("performance")}  accessibility ${score("accessibility")}  best practices ${score("best-practices")}  SEO ${score("seo")}`);
+    const tbt = Math.round(r.audits["total-blocking-time"].numericValue);
+    console.log(`${process.argv[2].padEnd(22)} performance ${score("performance")}  accessibility ${score("accessibility")}  best practices ${score("best-practices")}  SEO ${score("seo")}  total blocking time ${tbt} ms`);
     for (const a of Object.values(r.audits)) {
       if (a.score !== null && a.score < 1 && !["informative", "notApplicable", "manual"].includes(a.scoreDisplayMode)) {
         console.log(`    not passed: ${a.id}${a.id === "bf-cache" ? " (on purpose: no-store)" : ""}`);

@@ -37,6 +37,8 @@ async function answerTime(context) {
   const page = await context.newPage();
   await throttle(context, page, { cpu: 4 });
   await page.goto(`${BASE_URL}/find`);
+  // The download button shows only once the island has started.
+  await page.waitForSelector('.locator[data-hydrated="true"]', { timeout: 60000 });
   const large = await page.locator('#download-places').isVisible();
   if (large) await page.click('#download-places');
   await page.waitForSelector('.locator[data-ready="true"]', { timeout: 120000 });

@@ -9,6 +9,64 @@ use std::path::{Path, PathBuf};
 /// Files by URL path, for example "/pkg/site.css".
 pub type Assets = HashMap<String, Encoded>;
 
+/// The built bundle the program serves: the one on disk under the site root when
+/// `LEPTOS_SITE_ROOT` is set (developers' builds, cargo-leptos) or when the program
+/// carries none; otherwise the one built into it (`scripts/package.sh`).
+pub fn site_assets(options: &LeptosOptions) -> std::io::Result<Assets> {
+    let embedded = embedded_assets();
+    if std::env::var_os("LEPTOS_SITE_ROOT").is_some() || embedded.is_empty() {
+        load_assets(Path::new(&*options.site_root))
+    } else {
+        Ok(embedded)
+    }
+}
+
+/// Whether a file of the built bundle is served: cargo-leptos --precompress writes
+/// .br/.gz copies (we make our own), and wasm-bindgen writes TypeScript declarations
+/// nobody needs.
+fn is_served(url: &str) -> bool {
+    !(url.ends_with(".br") || url.ends_with(".gz") || url.ends_with(".d.ts"))
+}
+
+/// The bundle built into the program with the `embed` feature, from the folder named
+/// by `SITE_EMBED_DIR` when it was compiled; empty without the feature.
+pub fn embedded_assets() -> Assets {
+    #[cfg(feature = "embed")]
+    {
+        let files = embedded::files()
+            .into_iter()
+            .filter(|(url, _)| is_served(url))
+            .map(|(url, body)| (url.clone(), content_type_for(&url), body))
+            .collect();
+        Encoded::many(files).into_iter().collect()
+    }
+    #[cfg(not(feature = "embed"))]
+    Assets::new()
+}
+
+#[cfg(feature = "embed")]
+mod embedded {
+    use rust_embed::RustEmbed;
+
+    /// The built site root (CSS, JS, WASM and `public/`), read at compile time.
+    #[derive(RustEmbed)]
+    #[folder = "$SITE_EMBED_DIR"]
+    struct Bundle;
+
+    /// Every file, by URL path.
+    pub fn files() -> Vec<(String, axum::body::Bytes)> {
+        Bundle::iter()
+            .filter_map(|name| {
+                let file = Bundle::get(&name)?;
+                Some((
+                    format!("/{name}"),
+                    axum::body::Bytes::from(file.data.into_owned()),
+                ))
+            })
+            .collect()
+    }
+}
+
 /// Reads every file under `root` (the site root cargo-leptos builds). A missing root
 /// gives no assets: pages still work, unstyled, and the exit link still works.
 pub fn load_assets(root: &Path) -> std::io::Result<Assets> {
@@ -28,9 +86,7 @@ pub fn load_assets(root: &Path) -> std::io::Result<Assets> {
                 continue;
             };
             let url = format!("/{}", rel.to_string_lossy().replace('\\', "/"));
-            // cargo-leptos --precompress writes .br/.gz copies (we make our own), and
-            // wasm-bindgen writes TypeScript declarations nobody needs.
-            if url.ends_with(".br") || url.ends_with(".gz") || url.ends_with(".d.ts") {
+            if !is_served(&url) {
                 continue;
             }
             let body = std::fs::read(&path)?;

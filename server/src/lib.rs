@@ -3,6 +3,7 @@
 
 pub mod assets;
 pub mod content;
+pub mod desk;
 pub mod encoded;
 pub mod export;
 pub mod fixture;
@@ -26,10 +27,18 @@ pub fn leptos_options() -> LeptosOptions {
         .flatten();
     configured.map_or_else(
         || {
-            LeptosOptions::builder()
+            let mut options = LeptosOptions::builder()
                 .output_name("site")
                 .site_root("target/site")
-                .build()
+                .build();
+            // The editors' program takes its address from the same variable.
+            if let Some(address) = std::env::var("LEPTOS_SITE_ADDR")
+                .ok()
+                .and_then(|address| address.parse().ok())
+            {
+                options.site_addr = address;
+            }
+            options
         },
         |conf| conf.leptos_options,
     )

@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-const USAGE: &str = "Usage: server [serve|check|preview|export DIR|sizes [--check]|safezones todo [--csv FILE]|safezones fixture N|stories keygen --out FILE|stories export --identity FILE [--csv]|stories purge] [--content DIR]\n\n  serve     check the content, then serve the site (default)\n  check     check the content and list every problem\n  preview   serve for editors: pages reload after a save and show content errors\n  export    write the whole site to DIR for any static host\n  sizes     print what each page and asset weighs, and the budgets (--check: fail when over)\n  safezones todo   write the Safe Zone sheet with the rows that need work first (--csv FILE: to FILE)\n  safezones fixture N   write a sheet of N made-up Safe Zones for benchmarks (never content)\n  stories keygen --out FILE   make the team's key: the secret into FILE, the public key printed\n  stories export --identity FILE [--csv]   every story, opened with the team's key, as markdown (or CSV)\n  stories purge   delete stories kept longer than [stories] keep_months\n\n  --content DIR   the content folder (default: $SITE_CONTENT_DIR or ./content)";
+const USAGE: &str = "Usage: server [serve|check|preview|export DIR|sizes [--check]|safezones todo [--csv FILE]|safezones fixture N|stories keygen --out FILE|stories export --identity FILE [--csv]|stories purge] [--content DIR]\n\n  serve     check the content, then serve the site (default)\n  check     check the content and list every problem\n  preview   serve for editors: pages reload after a save and show content errors\n  export    write the whole site to DIR for any static host\n  sizes     print what each page and asset weighs, and the budgets (--check: fail when over)\n  safezones todo   write the Safe Zone sheet with the rows that need work first (--csv FILE: to FILE)\n  safezones fixture N   write a sheet of N made-up Safe Zones for benchmarks (never content)\n  stories keygen --out FILE   make the team's key: the secret into FILE, the public key printed\n  stories export --identity FILE [--csv]   every story, opened with the team's key, as markdown (or CSV)\n  stories purge   delete stories kept longer than [stories] keep_months\n\n  --content DIR   the content folder (default: $SITE_CONTENT_DIR, else ./content, else the content folder beside this program)";
 
 #[derive(Clone, PartialEq, Eq)]
 enum Command {
@@ -51,8 +51,8 @@ fn main() -> ExitCode {
         eprintln!("panic at {place}");
     }));
     let mut command = Command::Serve;
-    let mut content = std::env::var_os("SITE_CONTENT_DIR")
-        .map_or_else(|| PathBuf::from("content"), PathBuf::from);
+    let mut content =
+        std::env::var_os("SITE_CONTENT_DIR").map_or_else(default_content_dir, PathBuf::from);
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -182,7 +182,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Serve => serve(site, content, None),
-        Command::Export(out) => export(&site, &out),
+        Command::Export(out) => export(&site, &out, &content),
         Command::Sizes(check) => sizes(&site, check),
         Command::Stories(Stories::Purge) => stories_purge(&site),
         Command::SafezonesTodo(_) | Command::SafezonesFixture(_) | Command::Stories(_) => {
@@ -232,7 +232,7 @@ fn built(
     leptos::config::LeptosOptions,
 )> {
     let options = server::leptos_options();
-    match server::assets::load_assets(std::path::Path::new(&*options.site_root)) {
+    match server::assets::site_assets(&options) {
         Ok(assets) => {
             let (assets, options) = server::assets::fingerprinted(&assets, &options);
             let css = server::assets::stylesheet(&assets, &options);
@@ -253,7 +253,7 @@ fn built(
     }
 }
 
-fn export(site: &app::model::Site, out: &std::path::Path) -> ExitCode {
+fn export(site: &app::model::Site, out: &std::path::Path, content: &std::path::Path) -> ExitCode {
     let Some((rendered, assets, options)) = built(site) else {
         return ExitCode::FAILURE;
     };
@@ -266,6 +266,10 @@ fn export(site: &app::model::Site, out: &std::path::Path) -> ExitCode {
                 done.files,
                 out.display()
             );
+            // The editing desk shows what changed since this.
+            if let Err(error) = server::desk::record_publish(content) {
+                eprintln!("The export is done, but the copy of what was published could not be kept ({error}): the desk cannot show what changed since.");
+            }
             ExitCode::SUCCESS
         }
         Err(error) => {
@@ -293,6 +297,20 @@ fn sizes(site: &app::model::Site, check: bool) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// `./content` where there is one; otherwise the `content` folder beside the program,
+/// so the editors' program works when started from any folder.
+fn default_content_dir() -> PathBuf {
+    let here = PathBuf::from("content");
+    if here.is_dir() {
+        return here;
+    }
+    std::env::current_exe()
+        .ok()
+        .and_then(|program| Some(program.parent()?.join("content")))
+        .filter(|beside| beside.is_dir())
+        .unwrap_or(here)
+}
+
 fn usage_error(problem: &str) -> ExitCode {
     eprintln!("{problem}\n\n{USAGE}");
     ExitCode::from(2)
@@ -301,7 +319,7 @@ fn usage_error(problem: &str) -> ExitCode {
 /// Serves the site; `preview` holds the content errors to show when previewing.
 fn serve(site: app::model::Site, content: PathBuf, preview: Option<Option<String>>) -> ExitCode {
     let options = server::leptos_options();
-    let assets = match server::assets::load_assets(std::path::Path::new(&*options.site_root)) {
+    let assets = match server::assets::site_assets(&options) {
         Ok(assets) => assets,
         Err(error) => {
             eprintln!(
@@ -340,6 +358,20 @@ fn serve(site: app::model::Site, content: PathBuf, preview: Option<Option<String
     if let Some(errors) = preview.clone().flatten() {
         live.set_errors(Some(errors));
     }
+    // The editing desk: in preview only, and only when no other computer can reach it.
+    let desk = match (&preview, options.site_addr.ip().is_loopback()) {
+        (Some(_), true) => {
+            let css = live.current().find.css.clone();
+            Some(Arc::new(server::desk::Desk::new(content.clone(), &css)))
+        }
+        (Some(_), false) => {
+            eprintln!(
+                "The editing desk is off: it only runs when the preview listens on 127.0.0.1."
+            );
+            None
+        }
+        (None, _) => None,
+    };
     let reloader = Reloader {
         dir: content,
         live: live.clone(),
@@ -364,6 +396,9 @@ fn serve(site: app::model::Site, content: PathBuf, preview: Option<Option<String
                 "preview on http://{} : pages reload after you save, and show any content problems",
                 options.site_addr
             );
+            if desk.is_some() {
+                eprintln!("editing desk on http://{}/_desk", options.site_addr);
+            }
         } else {
             eprintln!("listening on http://{}", options.site_addr);
         }
@@ -371,9 +406,17 @@ fn serve(site: app::model::Site, content: PathBuf, preview: Option<Option<String
         if let (Some(store), Some(keep_months)) = (store, keep_months) {
             tokio::spawn(purge_daily(store, keep_months));
         }
+        let router = match desk {
+            Some(desk) => server::http::app_with_routes(
+                live,
+                server::http::limits::RequestLimits::default(),
+                server::desk::routes(desk),
+            ),
+            None => app_live(live),
+        };
         server::http::listen::serve(
             listener,
-            app_live(live),
+            router,
             server::http::listen::ConnectionLimits::default(),
             shutdown_signal(),
         )

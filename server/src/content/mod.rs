@@ -44,10 +44,36 @@ pub fn load(dir: &Path) -> Result<Site, Report> {
 /// served (`load` refuses it); it exists so tests can prove that even then nothing
 /// refused, such as a confidential address, got into it.
 pub fn check(dir: &Path, today: i32) -> (Option<Site>, Report) {
+    let (site, report, _) = check_listing(dir, today);
+    (site, report)
+}
+
+/// A page file as the editing desk lists it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageFile {
+    /// As messages name it: "content/pages/get-help/helplines.md".
+    pub file: String,
+    /// Where it is served.
+    pub path: String,
+    /// Its reading age, when it has enough words to judge.
+    pub reading_age: Option<f64>,
+}
+
+/// [`check`], with every page file that could be read, for the editing desk.
+pub fn check_listing(dir: &Path, today: i32) -> (Option<Site>, Report, Vec<PageFile>) {
     let mut report = Report::default();
     let (site, sources) = load::site(source::Folder::new(dir), today, &mut report);
     if let Some(site) = &site {
         passes::run(site, &sources, &mut report);
     }
-    (site, report)
+    let pages = sources
+        .pages
+        .iter()
+        .map(|page| PageFile {
+            file: page.file.clone(),
+            path: page.path.clone(),
+            reading_age: readability::score(&page.words).map(|score| score.reading_age),
+        })
+        .collect();
+    (site, report, pages)
 }

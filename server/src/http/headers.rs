@@ -41,6 +41,11 @@ fn fixed_headers() -> &'static [(HeaderName, HeaderValue)] {
     })
 }
 
+/// A policy of an answer's own, put in place of the site's: the editing desk's pages
+/// carry one that allows exactly their own style and script.
+#[derive(Clone, Debug)]
+pub struct OwnPolicy(pub HeaderValue);
+
 /// Puts the privacy headers on an answer, whatever produced it.
 pub fn apply(live: &Live, headers: &mut HeaderMap) {
     headers.reserve(FIXED.len() + 1);

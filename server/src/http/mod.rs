@@ -22,7 +22,7 @@ use axum::{middleware, Router};
 use std::sync::Arc;
 
 pub use find::{now_ms, FindForm, FindService, MAX_FORM_BYTES};
-pub use headers::FIXED as FIXED_HEADERS;
+pub use headers::{OwnPolicy, FIXED as FIXED_HEADERS};
 pub use live::{Live, PREVIEW_VERSION_PATH};
 pub use logging::{flush as flush_log, RouteLabel};
 
@@ -173,6 +173,12 @@ async fn finish(State(live): State<Arc<Live>>, request: Request, next: Next) -> 
     let method = logging::known_method(request.method());
     let mut response = next.run(request).await;
     headers::apply(&live, response.headers_mut());
+    if let Some(headers::OwnPolicy(policy)) = response.extensions().get::<headers::OwnPolicy>() {
+        let policy = policy.clone();
+        response
+            .headers_mut()
+            .insert(header::CONTENT_SECURITY_POLICY, policy);
+    }
     logging::count_response(method, &response);
     response
 }

@@ -1,0 +1,455 @@
+//! A content file's text beside its preview, with the check's messages against the
+//! lines they name. Preview and Save are buttons of one form, so both work without
+//! JavaScript; with it, the preview follows typing (see `html::DESK_SCRIPT`). A save
+//! is refused while the check finds a problem in the file, and when the file changed
+//! after it was opened; either way the text stays in the box.
+
+use super::files::{self, ContentFile, FileProblem};
+use super::html::{esc, query_value};
+use super::overview::{label_of, message_item};
+use super::{blocking, trial, Desk};
+use crate::content::{ContentError, PageFile, Report};
+use app::model::Site;
+use axum::extract::{Form, Query};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Extension;
+use serde::Deserialize;
+use std::fmt::Write;
+use std::sync::Arc;
+
+#[derive(Deserialize)]
+pub struct Open {
+    #[serde(default)]
+    file: String,
+    #[serde(default)]
+    saved: String,
+}
+
+pub async fn open(Extension(desk): Extension<Arc<Desk>>, Query(open): Query<Open>) -> Response {
+    let file = match files::resolve(&desk.content, &open.file) {
+        Ok(file) => file,
+        Err(problem) => return refused_file(&desk, &problem),
+    };
+    let text = match files::read(&file) {
+        Ok(text) => text,
+        Err(problem) => return refused_file(&desk, &problem),
+    };
+    let notice =
+        (!open.saved.is_empty()).then_some("Saved. The preview of the site shows it in a moment.");
+    editor_page(
+        &desk,
+        &file,
+        &text,
+        &files::fingerprint(&text),
+        StatusCode::OK,
+        notice,
+        None,
+    )
+    .await
+}
+
+fn refused_file(desk: &Desk, problem: &FileProblem) -> Response {
+    let status = match problem {
+        FileProblem::Refused => StatusCode::FORBIDDEN,
+        FileProblem::Missing => StatusCode::NOT_FOUND,
+        _ => StatusCode::INTERNAL_SERVER_ERROR,
+    };
+    desk.respond(
+        status,
+        "Cannot open that file",
+        &format!(
+            "<h1>Cannot open that file</h1><p>{}</p><p><a href=\"/_desk\">Back to the desk</a></p>",
+            esc(&problem.words())
+        ),
+    )
+}
+
+#[derive(Deserialize)]
+pub struct Edit {
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    file: String,
+    #[serde(default)]
+    base: String,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    action: String,
+}
+
+pub async fn post(
+    Extension(desk): Extension<Arc<Desk>>,
+    headers: HeaderMap,
+    Form(edit): Form<Edit>,
+) -> Response {
+    if !desk.may_post(&headers, &edit.token) {
+        return desk.refused();
+    }
+    let file = match files::resolve(&desk.content, &edit.file) {
+        Ok(file) => file,
+        Err(problem) => return refused_file(&desk, &problem),
+    };
+    // Browsers send line ends as CRLF; keep the file's own.
+    let text = edit.text.replace("\r\n", "\n");
+    if edit.action != "save" {
+        return editor_page(&desk, &file, &text, &edit.base, StatusCode::OK, None, None).await;
+    }
+    let Some((report, _, _)) = try_change(&desk, &file, &text).await else {
+        return desk.trouble("The change could not be checked.");
+    };
+    let name = format!("{}/{}", label_of(&desk), file.relative);
+    if report.errors().iter().any(|error| error.file == name) {
+        let notice = "Not saved yet: the check found problems in this file. They are listed beside the text; fix them and save again.";
+        return editor_page(
+            &desk,
+            &file,
+            &text,
+            &edit.base,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some(notice),
+            None,
+        )
+        .await;
+    }
+    let saved = {
+        let _one_at_a_time = desk.saving.lock();
+        files::save(&file, &edit.base, &text)
+    };
+    match saved {
+        Ok(()) => Redirect::to(&format!(
+            "/_desk/edit?file={}&saved=1",
+            query_value(&file.relative)
+        ))
+        .into_response(),
+        Err(problem) => {
+            let status = if problem == FileProblem::Changed {
+                StatusCode::CONFLICT
+            } else {
+                StatusCode::INTERNAL_SERVER_ERROR
+            };
+            editor_page(
+                &desk,
+                &file,
+                &text,
+                &edit.base,
+                status,
+                Some(&problem.words()),
+                None,
+            )
+            .await
+        }
+    }
+}
+
+/// The check of the content with `file` holding `text`.
+async fn try_change(
+    desk: &Desk,
+    file: &ContentFile,
+    text: &str,
+) -> Option<(Report, Option<Site>, Vec<PageFile>)> {
+    let (content, relative, text, today) = (
+        desk.content.clone(),
+        file.relative.clone(),
+        text.to_owned(),
+        (desk.today)(),
+    );
+    let (site, report, pages) =
+        blocking(move || trial::check_changed(&content, &[(&relative, &text)], today))
+            .await?
+            .ok()?;
+    Some((report, site, pages))
+}
+
+async fn editor_page(
+    desk: &Desk,
+    file: &ContentFile,
+    text: &str,
+    base: &str,
+    status: StatusCode,
+    notice: Option<&str>,
+    checked: Option<(Report, Option<Site>, Vec<PageFile>)>,
+) -> Response {
+    let checked = match checked {
+        Some(checked) => Some(checked),
+        None => try_change(desk, file, text).await,
+    };
+    let label = label_of(desk);
+    let name = format!("{label}/{}", file.relative);
+    let mut body = format!("<h1>Editing {}</h1>", esc(&file.relative));
+    if let Some(notice) = notice {
+        let class = if status.is_success() {
+            "desk-ok"
+        } else {
+            "desk-error"
+        };
+        let _ = write!(
+            body,
+            "<div class=\"{class}\" role=\"alert\" id=\"desk-notice\"><p>{}</p></div>",
+            esc(notice)
+        );
+    }
+    body.push_str("<div class=\"desk-columns\"><div>");
+    let _ = write!(
+        body,
+        "<form method=\"post\" action=\"/_desk/edit\" id=\"desk-editor\">{}<input type=\"hidden\" name=\"file\" value=\"{}\">\
+         <input type=\"hidden\" name=\"base\" value=\"{}\"><label for=\"desk-text\">The file's text</label>\
+         <textarea id=\"desk-text\" name=\"text\" spellcheck=\"true\">{}</textarea>\
+         <p><button type=\"submit\" name=\"action\" value=\"preview\" class=\"button button-secondary\">Preview</button> \
+         <button type=\"submit\" name=\"action\" value=\"save\" class=\"button\">Check and save</button></p></form></div><div>",
+        desk.token_field(),
+        esc(&file.relative),
+        esc(base),
+        esc(text)
+    );
+    match &checked {
+        Some((report, site, pages)) => {
+            body.push_str(&messages(report, &name, text, &label));
+            body.push_str(&preview(site.as_ref(), pages, &name));
+        }
+        None => body.push_str("<div id=\"desk-messages\"><p>The change could not be checked.</p></div><div id=\"desk-preview\"></div>"),
+    }
+    body.push_str("</div></div>");
+    desk.respond(status, &file.relative, &body)
+}
+
+/// The check's messages for this file, each with the line it names, then how many
+/// problems there are elsewhere.
+fn messages(report: &Report, name: &str, text: &str, label: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let mine = |list: &[ContentError]| {
+        list.iter()
+            .filter(|e| e.file == name)
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    let (errors, warnings) = (mine(report.errors()), mine(report.warnings()));
+    let mut out = String::from("<div id=\"desk-messages\" aria-live=\"polite\">");
+    if errors.is_empty() && warnings.is_empty() {
+        out.push_str("<p class=\"desk-ok\">The check finds no problems in this file.</p>");
+    } else {
+        let _ = write!(
+            out,
+            "<h2>What the check says about this file</h2><ol class=\"desk-problems\">"
+        );
+        for (error, class) in errors
+            .iter()
+            .map(|e| (e, "desk-error"))
+            .chain(warnings.iter().map(|w| (w, "desk-warning")))
+        {
+            let at = match error.line {
+                Some(line) => format!(
+                    "<strong>Line {line}</strong><span class=\"desk-line\">{}</span>",
+                    esc(lines.get(line.saturating_sub(1)).copied().unwrap_or(""))
+                ),
+                None => "<strong>The whole file</strong>".to_owned(),
+            };
+            let field = error
+                .field
+                .as_ref()
+                .map(|f| format!(" ({})", esc(f)))
+                .unwrap_or_default();
+            let _ = write!(
+                out,
+                "<li class=\"{class}\">{at}{}{field}: {}<br>How to fix: {}</li>",
+                if class == "desk-error" {
+                    "Problem"
+                } else {
+                    "Warning"
+                },
+                esc(&error.problem),
+                esc(&error.fix)
+            );
+        }
+        out.push_str("</ol>");
+    }
+    let elsewhere: Vec<&ContentError> = report.errors().iter().filter(|e| e.file != name).collect();
+    if !elsewhere.is_empty() {
+        let _ = write!(
+            out,
+            "<details><summary>{} problems in other files</summary><ul>",
+            elsewhere.len()
+        );
+        for error in elsewhere {
+            out.push_str(&message_item(error, label, "desk-error"));
+        }
+        out.push_str("</ul></details>");
+    }
+    out.push_str("</div>");
+    out
+}
+
+/// The page as it would look, for a page file; the rendered body is the site's own
+/// markdown pipeline's output.
+fn preview(site: Option<&Site>, pages: &[PageFile], name: &str) -> String {
+    let page = pages
+        .iter()
+        .find(|page| page.file == name)
+        .and_then(|file| site?.pages.iter().find(|page| page.path == file.path));
+    match page {
+        Some(page) => format!(
+            "<section id=\"desk-preview\" class=\"desk-preview\" aria-label=\"Preview\"><p class=\"hint\">Preview of {}</p><h1>{}</h1><p class=\"lead\">{}</p>{}</section>",
+            esc(&page.path),
+            esc(&page.title),
+            esc(&page.summary),
+            page.body_html
+        ),
+        None => "<section id=\"desk-preview\" class=\"desk-preview\"><p>No page preview for this file. Its changes show on the site once saved.</p></section>".to_owned(),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct NewPage {
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    section: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    title: String,
+}
+
+pub async fn new_form(Extension(desk): Extension<Arc<Desk>>) -> Response {
+    new_page_form(&desk, StatusCode::OK, "", "", "", "").await
+}
+
+async fn new_page_form(
+    desk: &Desk,
+    status: StatusCode,
+    notice: &str,
+    section: &str,
+    name: &str,
+    title: &str,
+) -> Response {
+    let content = desk.content.clone();
+    let today = (desk.today)();
+    let sections = blocking(move || crate::content::check(&content, today).0)
+        .await
+        .flatten()
+        .map(|site| site.sections)
+        .unwrap_or_default();
+    let mut options = String::new();
+    for choice in &sections {
+        let selected = if choice.id == section {
+            " selected"
+        } else {
+            ""
+        };
+        let _ = write!(
+            options,
+            "<option value=\"{}\"{selected}>{}</option>",
+            esc(&choice.id),
+            esc(&choice.title)
+        );
+    }
+    let notice = if notice.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "<div class=\"desk-error\" role=\"alert\"><p>{}</p></div>",
+            esc(notice)
+        )
+    };
+    let body = format!(
+        "<h1>New page</h1>{notice}<form method=\"post\" action=\"/_desk/new\">{}\
+         <div class=\"desk-field\"><label for=\"new-section\"><strong>Section</strong></label><select id=\"new-section\" name=\"section\">{options}</select></div>\
+         <div class=\"desk-field\"><label for=\"new-title\"><strong>Title</strong></label><input id=\"new-title\" name=\"title\" value=\"{}\"></div>\
+         <div class=\"desk-field\"><label for=\"new-name\"><strong>Short name for the address</strong></label>\
+         <p class=\"hint\">Small letters, numbers and dashes, such as money-worries. The page will be at /section/short-name.</p>\
+         <input id=\"new-name\" name=\"name\" value=\"{}\"></div>\
+         <button type=\"submit\" class=\"button\">Make the page</button></form>",
+        desk.token_field(),
+        esc(title),
+        esc(name)
+    );
+    desk.respond(status, "New page", &body)
+}
+
+pub async fn create(
+    Extension(desk): Extension<Arc<Desk>>,
+    headers: HeaderMap,
+    Form(new): Form<NewPage>,
+) -> Response {
+    if !desk.may_post(&headers, &new.token) {
+        return desk.refused();
+    }
+    let name = new.name.trim().to_owned();
+    let title = new.title.trim().replace('"', "'");
+    let plain = |text: &str| {
+        !text.is_empty()
+            && text
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    };
+    if !plain(&name) || !plain(&new.section) || title.is_empty() {
+        return new_page_form(
+            &desk,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Give the page a title and a short name of small letters, numbers and dashes.",
+            &new.section,
+            &name,
+            &title,
+        )
+        .await;
+    }
+    let relative = format!("pages/{}/{name}.md", new.section);
+    let file = match files::resolve(&desk.content, &relative) {
+        Ok(file) => file,
+        Err(problem) => {
+            return new_page_form(
+                &desk,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &problem.words(),
+                &new.section,
+                &name,
+                &title,
+            )
+            .await
+        }
+    };
+    let text = template(&new.section, &title, (desk.today)());
+    let saved = {
+        let _one_at_a_time = desk.saving.lock();
+        files::save(&file, "", &text)
+    };
+    match saved {
+        Ok(()) => {
+            Redirect::to(&format!("/_desk/edit?file={}", query_value(&relative))).into_response()
+        }
+        Err(FileProblem::Changed) => {
+            new_page_form(
+                &desk,
+                StatusCode::CONFLICT,
+                "There is already a page with that short name in this section. Choose another.",
+                &new.section,
+                &name,
+                &title,
+            )
+            .await
+        }
+        Err(problem) => {
+            new_page_form(
+                &desk,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                &problem.words(),
+                &new.section,
+                &name,
+                &title,
+            )
+            .await
+        }
+    }
+}
+
+/// A new page's text: the front matter every page needs, and a start for the words.
+pub fn template(section: &str, title: &str, today: i32) -> String {
+    // Day numbers count from 1970-01-01, which is day 719,163 of the common era.
+    let date = chrono::NaiveDate::from_num_days_from_ce_opt(today + 719_163)
+        .map(|date| date.format("%Y-%m-%d").to_string())
+        .unwrap_or_default();
+    format!(
+        "+++\ntitle = \"{title}\"\nsummary = \"\"\nsection = \"{section}\"\norder = 99\naudience = [\"everyone\"]\nlast_reviewed = {date}\nowner = \"Community engagement team\"\n+++\n\nWrite the page here in short sentences and everyday words.\n"
+    )
+}
