@@ -49,7 +49,7 @@ impl Sheet {
         let offset = if text.starts_with(BOM) { BOM.len() } else { 0 };
         let mut reader = csv::ReaderBuilder::new()
             .flexible(true)
-            .from_reader(text[offset..].as_bytes());
+            .from_reader(&text.as_bytes()[offset..]);
         let headers = reader
             .headers()
             .map_err(|error| error.to_string())?
