@@ -20,6 +20,7 @@ rm -rf "${out:?}/$name" "$out/$name.tar.gz"
 mkdir -p "$out/$name"
 cp target/release/server "$out/$name/safe-site"
 cp -r content "$out/$name/content"
+rm -rf "$out/$name/content/.published"
 cp content/README.md "$out/$name/EDITORS-GUIDE.md"
 cat >"$out/$name/START-HERE.txt" <<'TEXT'
 The safety site, for editors.

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Installs whatever is missing, and nothing that is already there. Safe to run again.
+# `scripts/setup.sh --for-preview` installs only what building and previewing the site
+# needs (the toolchain, cargo-leptos, wasm-bindgen and the npm packages).
 # Reaches only crates.io, npm, Debian's packages and the Rust toolchain server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,6 +34,12 @@ if [ ! -x end2end/node_modules/.bin/wasm-opt ] || [ ! -d end2end/node_modules/pl
   || [ ! -d end2end/node_modules/ajv ] || [ ! -d end2end/node_modules/ajv-formats ]; then
   say "Installing the npm packages in end2end/"
   npm ci --prefix end2end --no-audit --no-fund
+fi
+
+# A preview needs nothing more (scripts/preview.sh): no browser, load tool, database,
+# nightly toolchain or fuzzer.
+if [ "${1:-}" = "--for-preview" ]; then
+  exit 0
 fi
 
 # Debian's Chromium for the browser tests; never a browser download.

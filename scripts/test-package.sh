@@ -13,7 +13,11 @@ tar -C "$work/unpacked" -xzf "$archive"
 program=$(ls -d "$work"/unpacked/safe-site-*)/safe-site
 port=3023
 fail() { echo "package test: $*" >&2; exit 1; }
-bare() { (cd "$work/elsewhere" && env -i HOME="$work/elsewhere" PATH="$work/empty-path" "$@"); }
+# Runs the program from another folder with nothing in the environment but these.
+bare() {
+  (cd "$work/elsewhere" && env -i HOME="$work/elsewhere" PATH="$work/empty-path" \
+    LEPTOS_SITE_ADDR="127.0.0.1:$port" "$@")
+}
 
 bare "$program" check >"$work/check.log" 2>&1 || { cat "$work/check.log"; fail "check failed"; }
 grep -q 'The content check passed' "$work/check.log" || fail "check did not pass"
@@ -22,7 +26,7 @@ bare "$program" export "$work/export" >"$work/export.log" 2>&1 || { cat "$work/e
 [ -f "$work/export/index.html" ] || fail "export wrote no home page"
 ls "$work"/export/pkg/site.*.wasm >/dev/null || fail "export has no locator bundle"
 
-bare env LEPTOS_SITE_ADDR="127.0.0.1:$port" "$program" preview >"$work/preview.log" 2>&1 &
+bare "$program" preview >"$work/preview.log" 2>&1 &
 for _ in $(seq 1 100); do
   curl -sf "http://127.0.0.1:$port/" -o "$work/home.html" && break
   sleep 0.2

@@ -33,6 +33,10 @@ step "Browser tests (release build, headless Chromium)"
 # Builds the site, serves it on 127.0.0.1:3000, runs `npm test` in end2end/, stops it.
 cargo leptos end-to-end --release
 
+step "The editors' program: packaged, unpacked into an empty folder, run with nothing on PATH"
+scripts/package.sh >/dev/null
+scripts/test-package.sh
+
 step "Performance budgets over the built site (brotli bytes)"
 LEPTOS_OUTPUT_NAME=site LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg target/release/server sizes --check
 # The same budgets with a scheme of 5,000 made-up Safe Zones (never in content/).

@@ -91,6 +91,8 @@ async fn the_desk_answers_only_to_this_machines_names() {
         policy.starts_with("default-src 'none'; script-src 'sha256-"),
         "{policy}"
     );
+    // So that the browser sends the desk's origin with its forms, not "null".
+    assert_eq!(headers[header::REFERRER_POLICY], "same-origin");
     for host in [
         "evil.example",
         "evil.example:3000",

@@ -55,7 +55,7 @@ const DESK_CSS: &str = "\
 pub const DESK_SCRIPT: &str = "(function(){var f=document.getElementById('desk-editor');if(!f)return;\
 var t=f.querySelector('textarea'),w=null;t.addEventListener('input',function(){clearTimeout(w);w=setTimeout(u,400);});\
 function u(){var b=new URLSearchParams(new FormData(f));b.set('action','preview');\
-fetch(f.action,{method:'POST',body:b}).then(function(r){return r.text();}).then(function(h){\
+fetch(f.getAttribute('action'),{method:'POST',body:b}).then(function(r){return r.text();}).then(function(h){\
 var d=new DOMParser().parseFromString(h,'text/html');['desk-preview','desk-messages'].forEach(function(i){\
 var a=document.getElementById(i),n=d.getElementById(i);if(a&&n)a.replaceWith(n);});}).catch(function(){});}})();";
 

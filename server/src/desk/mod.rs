@@ -84,7 +84,12 @@ impl Desk {
         let origin = headers
             .get(header::ORIGIN)
             .and_then(|value| value.to_str().ok());
+        // Where the browser says where the request came from, it must be this site.
+        let fetched_from = headers
+            .get("sec-fetch-site")
+            .and_then(|value| value.to_str().ok());
         !self.token.is_empty()
+            && fetched_from.is_none_or(|site| site == "same-origin")
             && guard::is_same_origin(origin, host)
             && guard::tokens_match(token, &self.token)
     }

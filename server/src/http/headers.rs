@@ -42,7 +42,10 @@ fn fixed_headers() -> &'static [(HeaderName, HeaderValue)] {
 }
 
 /// A policy of an answer's own, put in place of the site's: the editing desk's pages
-/// carry one that allows exactly their own style and script.
+/// carry one that allows exactly their own style and script. Such a page also gets
+/// `Referrer-Policy: same-origin`, because under `no-referrer` a browser sends
+/// `Origin: null` with a form's POST, and the desk needs the real origin to tell its
+/// own forms from another site's (nothing leaves the machine either way).
 #[derive(Clone, Debug)]
 pub struct OwnPolicy(pub HeaderValue);
 

@@ -175,9 +175,12 @@ async fn finish(State(live): State<Arc<Live>>, request: Request, next: Next) -> 
     headers::apply(&live, response.headers_mut());
     if let Some(headers::OwnPolicy(policy)) = response.extensions().get::<headers::OwnPolicy>() {
         let policy = policy.clone();
-        response
-            .headers_mut()
-            .insert(header::CONTENT_SECURITY_POLICY, policy);
+        let headers = response.headers_mut();
+        headers.insert(header::CONTENT_SECURITY_POLICY, policy);
+        headers.insert(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        );
     }
     logging::count_response(method, &response);
     response
