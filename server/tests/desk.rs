@@ -351,3 +351,60 @@ async fn a_new_page_starts_from_its_sections_template() {
     let (status, _, _) = send(&router, post("/_desk/new", Some(ORIGIN), &bad)).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+#[tokio::test]
+async fn a_service_is_changed_in_place_only_when_the_check_accepts_it() {
+    let (router, content) = desk("service");
+    let path = content.join("services.toml");
+    let original = std::fs::read_to_string(&path).expect("services");
+    let (status, html, _) = send(&router, get("/_desk/service?id=helpline", HOST)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("value=\"A helpline for tests.\""), "{html}");
+    let base = fingerprint(&original);
+    let mut form = vec![
+        ("token", TOKEN),
+        ("editing", "helpline"),
+        ("base", base.as_str()),
+        ("f-id", "helpline"),
+        ("f-name", "Test Helpline"),
+        ("f-organisation", "Test Org"),
+        ("f-description", "A helpline for tests, open all day."),
+        ("f-categories", "domestic-abuse"),
+        ("f-audiences", "everyone"),
+        ("f-phones", "a-number-nobody-registered"),
+        ("f-opening_hours", "24/7"),
+        ("f-last_verified", "2026-11-20"),
+        ("f-source", "test fixture"),
+    ];
+    let (status, html, _) = send(&router, post("/_desk/service", Some(ORIGIN), &form)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{html}");
+    let phones = &html[html.find("<label for=\"service-phones\">").expect("field")..];
+    let phones = &phones[..phones.find("</div>").expect("end")];
+    assert!(
+        phones.contains("desk-message"),
+        "the message is beside the phones: {phones}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).expect("services"), original);
+
+    form[9] = ("f-phones", "helpline");
+    let (status, _, headers) = send(&router, post("/_desk/service", Some(ORIGIN), &form)).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        headers[header::LOCATION],
+        "/_desk?saved=services.toml#services"
+    );
+    let saved = std::fs::read_to_string(&path).expect("services");
+    assert_eq!(
+        saved,
+        original
+            .replace(
+                "A helpline for tests.",
+                "A helpline for tests, open all day."
+            )
+            .replace(
+                "last_verified = 2026-01-01\nsource = \"test fixture\"\n\n",
+                "last_verified = 2026-11-20\nsource = \"test fixture\"\n\n"
+            ),
+        "only the edited entry changed"
+    );
+}

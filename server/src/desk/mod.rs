@@ -2,8 +2,8 @@
 //! computer. It lists every page, service and Safe Zone with its problems and to-dos,
 //! opens a page's text beside its preview with the check's messages against the lines
 //! they name, saves files whole, makes new pages from a template, adds and edits Safe
-//! Zones with a form checked as the content check checks them, and shows what will
-//! change at the next publish.
+//! Zones and services with forms checked as the content check checks them, and shows
+//! what will change at the next publish.
 //!
 //! Never in `serve`: [`routes`] are added only by `preview`, and only when it listens
 //! on a loopback address. See [`guard`] for who may use it.
@@ -16,6 +16,7 @@ pub mod guard;
 mod html;
 mod overview;
 mod safezones;
+mod services;
 mod trial;
 
 use crate::http::Live;
@@ -140,6 +141,7 @@ pub fn routes(desk: Arc<Desk>) -> Router<Arc<Live>> {
             "/_desk/safezone",
             get(safezones::form).post(safezones::post),
         )
+        .route("/_desk/service", get(services::form).post(services::post))
         .route("/_desk/changes", get(changes::changes))
         .layer(DefaultBodyLimit::max(MAX_DESK_FORM_BYTES))
         .layer(middleware::from_fn(loopback_only))

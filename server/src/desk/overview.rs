@@ -4,7 +4,7 @@
 use super::html::{esc, query_value};
 use super::{blocking, Desk};
 use crate::content::{check_listing, ContentError, PageFile, Report};
-use app::model::{PlaceKind, Site};
+use app::model::Site;
 use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -43,8 +43,8 @@ pub async fn overview(Extension(desk): Extension<Arc<Desk>>, Query(sort): Query<
     if let Some(site) = &site {
         body.push_str(&due(site, &pages, today, &label));
         body.push_str(&page_table(site, &pages, &report, &label, &sort.sort));
-        body.push_str(&service_table(site));
     }
+    body.push_str(&service_table(&desk));
     body.push_str(&safezone_table(&desk, &report, &label));
     desk.respond(StatusCode::OK, "All content", &body)
 }
@@ -212,24 +212,21 @@ fn page_table(site: &Site, pages: &[PageFile], report: &Report, label: &str, sor
     out
 }
 
-fn service_table(site: &Site) -> String {
+fn service_table(desk: &Desk) -> String {
     let mut out = String::from(
-        "<h2 id=\"services\">Support services</h2><p>Services are kept in <a href=\"/_desk/edit?file=services.toml\">services.toml</a>; \
-         numbers come from <a href=\"/_desk/edit?file=helplines.toml\">helplines.toml</a>.</p>\
+        "<h2 id=\"services\">Support services</h2><p><a href=\"/_desk/service\">Add a service</a> · \
+         <a href=\"/_desk/edit?file=services.toml\">Edit services.toml as text</a>; numbers come from \
+         <a href=\"/_desk/edit?file=helplines.toml\">helplines.toml</a>.</p>\
          <table id=\"desk-services\"><thead><tr><th scope=\"col\">Service</th><th scope=\"col\">Last checked</th><th scope=\"col\">Source</th></tr></thead><tbody>",
     );
-    for place in site
-        .locator
-        .places
-        .iter()
-        .filter(|p| p.kind == PlaceKind::Service)
-    {
+    for [id, name, checked, source] in super::services::listed(desk) {
         let _ = write!(
             out,
-            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
-            esc(&place.name),
-            esc(&place.last_verified),
-            esc(&place.source)
+            "<tr><td><a href=\"/_desk/service?id={}\">{}</a></td><td>{}</td><td>{}</td></tr>",
+            query_value(&id),
+            esc(&name),
+            esc(&checked),
+            esc(&source)
         );
     }
     out.push_str("</tbody></table>");
