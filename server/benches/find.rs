@@ -8,7 +8,8 @@
 //! Before criterion runs, the search is also timed once per district of the area,
 //! ten rounds, and the median and 99th percentile printed. Figures, not tests.
 //!
-//! Run: `cargo bench -p server --bench find` (PLACES=5000 for another size).
+//! Run: `cargo bench -p server --bench find` (PLACES=5000 for another size,
+//! DISTRICTS=WF17,HD2 for only those).
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use server::http::FindService;
@@ -64,13 +65,34 @@ fn percentiles(service: &FindService, districts: &[String]) {
         ..Default::default()
     };
     let mut times: Vec<f64> = Vec::new();
+    let mut slowest: Vec<(f64, &str)> = Vec::new();
     for _ in 0..10 {
         for district in districts {
             let started = Instant::now();
             black_box(service.answer(district, &choices, MONDAY_TEN));
-            times.push(started.elapsed().as_secs_f64() * 1e6);
+            let took = started.elapsed().as_secs_f64() * 1e6;
+            times.push(took);
+            slowest.push((took, district));
         }
     }
+    // Each district's fastest of its ten runs: what the search costs there, without
+    // the machine's jitter.
+    let mut fastest: std::collections::BTreeMap<&str, f64> = std::collections::BTreeMap::new();
+    for (took, district) in slowest.drain(..) {
+        let best = fastest.entry(district).or_insert(f64::INFINITY);
+        *best = best.min(took);
+    }
+    let mut by_district: Vec<(f64, &str)> = fastest.into_iter().map(|(d, t)| (t, d)).collect();
+    by_district.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let names: Vec<String> = by_district
+        .iter()
+        .take(5)
+        .map(|(took, district)| format!("{district} {took:.0} µs"))
+        .collect();
+    println!(
+        "slowest districts (each its fastest of 10): {}",
+        names.join(", ")
+    );
     times.sort_by(f64::total_cmp);
     let at = |share: f64| times[((times.len() - 1) as f64 * share) as usize];
     println!(
@@ -87,7 +109,11 @@ fn find(c: &mut Criterion) {
         .ok()
         .and_then(|n| n.parse().ok())
         .unwrap_or(50_000);
-    let (service, districts) = service(places);
+    let (service, mut districts) = service(places);
+    // DISTRICTS=WF17,HD2 times only those (to profile one).
+    if let Ok(only) = std::env::var("DISTRICTS") {
+        districts.retain(|district| only.split(',').any(|d| d == district));
+    }
     assert!(!districts.is_empty(), "the area has districts");
     percentiles(&service, &districts);
     let choices = app::locator::Choices {
