@@ -81,6 +81,10 @@ async fn the_desk_answers_only_to_this_machines_names() {
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("Leaving quickly"), "lists the pages");
     assert!(
+        html.contains("<td>1 November 2026</td><td>1 November 2027</td>"),
+        "each page's last review and when the next is due"
+    );
+    assert!(
         html.contains("Fixture Chemist, Ltd"),
         "lists the Safe Zones"
     );
@@ -146,7 +150,9 @@ async fn paths_cannot_leave_the_content_folder() {
         let (status, html, _) = send(&router, get(&format!("/_desk/edit?file={file}"), HOST)).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "{file}");
         assert!(
-            html.contains("only opens markdown, TOML and CSV files inside the content folder"),
+            html.contains(
+                "only opens markdown, TOML, CSV and text files inside the content folder"
+            ),
             "{file}"
         );
     }

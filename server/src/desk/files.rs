@@ -1,7 +1,8 @@
 //! The content files the desk may read and write, and writing them safely.
 //!
 //! A path from a form is only ever a path inside the content folder: relative, made of
-//! plain names (no `..`, no root, no drive), naming a markdown, TOML or CSV file, and
+//! plain names (no `..`, no root, no drive), naming a markdown, TOML, CSV or text file,
+//! and
 //! not reached through a symbolic link that leads out of the folder. A save replaces
 //! the file whole (written beside it, then renamed over it), and only if the file is
 //! still the one the editor opened: two tabs saving cannot silently undo each other.
@@ -25,7 +26,7 @@ pub enum FileProblem {
 impl FileProblem {
     pub fn words(&self) -> String {
         match self {
-            FileProblem::Refused => "The desk only opens markdown, TOML and CSV files inside the content folder.".to_owned(),
+            FileProblem::Refused => "The desk only opens markdown, TOML, CSV and text files inside the content folder.".to_owned(),
             FileProblem::Missing => "There is no such file in the content folder.".to_owned(),
             FileProblem::Changed => "This file was changed after you opened it, perhaps in another tab. Your version has not been saved, and it is still in the box below: copy it, open the file again, and put your changes back in.".to_owned(),
             FileProblem::Io(error) => format!("The file could not be saved ({error}). Your text is still in the box below."),
@@ -34,7 +35,7 @@ impl FileProblem {
 }
 
 /// The kinds of file the desk edits.
-const EDITABLE: [&str; 3] = ["md", "toml", "csv"];
+const EDITABLE: [&str; 4] = ["md", "toml", "csv", "txt"];
 
 /// A file inside the content folder, checked.
 #[derive(Clone, Debug, PartialEq, Eq)]

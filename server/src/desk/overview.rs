@@ -186,7 +186,7 @@ fn page_table(site: &Site, pages: &[PageFile], report: &Report, label: &str, sor
          <a href=\"/_desk?sort=title#pages\">title</a>, <a href=\"/_desk?sort=review#pages\">last review</a>, \
          <a href=\"/_desk?sort=reading#pages\">reading age</a> or <a href=\"/_desk?sort=problems#pages\">problems</a>.</p>\
          <table id=\"desk-pages\"><thead><tr><th scope=\"col\">Page</th><th scope=\"col\">Section</th><th scope=\"col\">Owner</th>\
-         <th scope=\"col\">Last reviewed</th><th scope=\"col\">Reading age</th><th scope=\"col\">Problems</th></tr></thead><tbody>",
+         <th scope=\"col\">Last reviewed</th><th scope=\"col\">Review by</th><th scope=\"col\">Reading age</th><th scope=\"col\">Problems</th></tr></thead><tbody>",
     );
     for row in rows {
         let reading = row.reading_age.map_or_else(
@@ -195,7 +195,7 @@ fn page_table(site: &Site, pages: &[PageFile], report: &Report, label: &str, sor
         );
         let _ = write!(
             out,
-            "<tr><td><a href=\"/_desk/edit?file={}\">{}</a><br><a href=\"{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{} errors, {} warnings</td></tr>",
+            "<tr><td><a href=\"/_desk/edit?file={}\">{}</a><br><a href=\"{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{} errors, {} warnings</td></tr>",
             query_value(row.file),
             esc(&row.page.title),
             esc(&row.page.path),
@@ -203,6 +203,7 @@ fn page_table(site: &Site, pages: &[PageFile], report: &Report, label: &str, sor
             esc(&row.page.section),
             esc(&row.page.owner),
             esc(&row.page.last_reviewed.in_words()),
+            esc(&review_by(row.page.last_reviewed)),
             esc(&reading),
             row.errors,
             row.warnings
@@ -210,6 +211,21 @@ fn page_table(site: &Site, pages: &[PageFile], report: &Report, label: &str, sor
     }
     out.push_str("</tbody></table>");
     out
+}
+
+/// The day a page's next review is due: a year after its last.
+fn review_by(reviewed: app::model::Date) -> String {
+    let day = if reviewed.month == 2 && reviewed.day == 29 {
+        28
+    } else {
+        reviewed.day
+    };
+    app::model::Date {
+        year: reviewed.year + 1,
+        day,
+        ..reviewed
+    }
+    .in_words()
 }
 
 fn service_table(desk: &Desk) -> String {
