@@ -315,3 +315,52 @@ async fn the_home_page_leads_with_help_and_its_chooser_is_html_alone() {
     let chooser = html.find("id=\"chooser-heading\"").expect("chooser");
     assert!(urgent < chooser, "help comes before the choices");
 }
+
+/// Every internal link in every translated page's words: to the same language, or to
+/// an English page and marked so in the page's language.
+#[test]
+fn links_in_a_translated_page_stay_in_its_language_or_say_they_are_english() {
+    let site = shipped_site();
+    let mut checked = 0;
+    for page in site.pages.iter().filter(|p| p.translation.is_some()) {
+        let code = &page.translation.as_ref().expect("translation").language;
+        let language = site
+            .languages
+            .iter()
+            .find(|l| &l.code == code)
+            .expect("language");
+        let own = format!("/{code}");
+        for (at, _) in page.body_html.match_indices("<a href=\"/") {
+            let tag = &page.body_html[at..];
+            let href = &tag["<a href=\"".len()..];
+            let href = &href[..href.find('"').expect("closed")];
+            let link = &tag[..tag.find("</a>").expect("link ends")];
+            let marker = format!(
+                "<span class=\"in-english\">{}</span>",
+                language.strings.in_english
+            );
+            let in_language = href == own
+                || href.starts_with(&format!("{own}/"))
+                || href.starts_with(&format!("{own}#"));
+            let marked = link.contains("hreflang=\"en\"") && link.ends_with(&marker);
+            assert!(in_language || marked, "{}: {link}", page.path);
+            // An English page is linked only when it has no translation in this language.
+            if marked {
+                let path = href.split('#').next().unwrap_or_default();
+                assert!(
+                    !site.pages.iter().any(|p| p
+                        .translation
+                        .as_ref()
+                        .is_some_and(|t| &t.language == code && t.source == path)),
+                    "{}: {href} has a translation in {code}",
+                    page.path
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(
+        checked > 20,
+        "the translated pages have internal links ({checked})"
+    );
+}

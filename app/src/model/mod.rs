@@ -342,6 +342,8 @@ pub struct Strings {
     pub find_help: String,
     /// The button that opens the list of sections on a small screen.
     pub menu: String,
+    /// Said after a link in a translated page that opens a page only in English.
+    pub in_english: String,
 }
 
 impl Strings {
@@ -362,6 +364,7 @@ impl Strings {
             last_reviewed: "Last reviewed".into(),
             find_help: "Find help near you".into(),
             menu: "Menu".into(),
+            in_english: "(in English)".into(),
         }
     }
 }

@@ -3,6 +3,7 @@
 //! Problems go into the report as they are found; a loader never stops the others.
 
 pub mod hours;
+mod localised_links;
 pub mod locator;
 mod pages;
 mod places;
@@ -98,6 +99,7 @@ pub fn site(folder: Folder, today: i32, report: &mut Report) -> (Option<Site>, S
         pages.extend(translated);
         page_sources.extend(sources);
     }
+    localised_links::localise(&mut pages, &languages);
 
     let tables = places::Tables::load(&folder, report);
     let locator_text =

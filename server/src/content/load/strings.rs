@@ -26,12 +26,13 @@ struct RawStrings {
     last_reviewed: String,
     find_help: String,
     menu: String,
+    in_english: String,
 }
 
 /// The frame's words from a language's `strings.toml`.
 /// Returns the language's name in itself and the strings.
 pub fn load_strings(source: &TomlFile<'_>, report: &mut Report) -> Option<(String, Strings)> {
-    let fix = "Copy strings.toml from another language's folder and translate each value. Every name must be there: language_name, exit, exit_now, exit_help, skip, help_now, silent_call_note, no_trace, awaiting_review, read_in_english, pages_in_language, languages, last_reviewed, find_help, menu.";
+    let fix = "Copy strings.toml from another language's folder and translate each value. Every name must be there: language_name, exit, exit_now, exit_help, skip, help_now, silent_call_note, no_trace, awaiting_review, read_in_english, pages_in_language, languages, last_reviewed, find_help, menu, in_english.";
     let raw: RawStrings = source.parse(fix, report)?;
     let values = [
         ("language_name", &raw.language_name),
@@ -49,6 +50,7 @@ pub fn load_strings(source: &TomlFile<'_>, report: &mut Report) -> Option<(Strin
         ("last_reviewed", &raw.last_reviewed),
         ("find_help", &raw.find_help),
         ("menu", &raw.menu),
+        ("in_english", &raw.in_english),
     ];
     let mut complete = true;
     for (name, value) in values {
@@ -81,6 +83,7 @@ pub fn load_strings(source: &TomlFile<'_>, report: &mut Report) -> Option<(Strin
                 last_reviewed: raw.last_reviewed,
                 find_help: raw.find_help,
                 menu: raw.menu,
+                in_english: raw.in_english,
             },
         )
     })
@@ -106,6 +109,7 @@ languages = "k"
 last_reviewed = "l"
 find_help = "m"
 menu = "n"
+in_english = "o"
 "#;
 
     #[test]
