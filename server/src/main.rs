@@ -14,12 +14,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-const USAGE: &str = "Usage: server [serve|check|preview|export DIR|sizes [--check]|safezones todo [--csv FILE]|safezones fixture N|stories keygen --out FILE|stories export --identity FILE [--csv]|stories purge] [--content DIR]\n\n  serve     check the content, then serve the site (default)\n  check     check the content and list every problem\n  preview   serve for editors: pages reload after a save and show content errors\n  export    write the whole site to DIR for any static host\n  sizes     print what each page and asset weighs, and the budgets (--check: fail when over)\n  safezones todo   write the Safe Zone sheet with the rows that need work first (--csv FILE: to FILE)\n  safezones fixture N   write a sheet of N made-up Safe Zones for benchmarks (never content)\n  stories keygen --out FILE   make the team's key: the secret into FILE, the public key printed\n  stories export --identity FILE [--csv]   every story, opened with the team's key, as markdown (or CSV)\n  stories purge   delete stories kept longer than [stories] keep_months\n\n  --content DIR   the content folder (default: $SITE_CONTENT_DIR, else ./content, else the content folder beside this program)";
+const USAGE: &str = "Usage: server [serve|check [--translations]|preview|export DIR|sizes [--check]|safezones todo [--csv FILE]|safezones fixture N|stories keygen --out FILE|stories export --identity FILE [--csv]|stories purge] [--content DIR]\n\n  serve     check the content, then serve the site (default)\n  check     check the content and list every problem (--translations: what each language has translated)\n  preview   serve for editors: pages reload after a save and show content errors\n  export    write the whole site to DIR for any static host\n  sizes     print what each page and asset weighs, and the budgets (--check: fail when over)\n  safezones todo   write the Safe Zone sheet with the rows that need work first (--csv FILE: to FILE)\n  safezones fixture N   write a sheet of N made-up Safe Zones for benchmarks (never content)\n  stories keygen --out FILE   make the team's key: the secret into FILE, the public key printed\n  stories export --identity FILE [--csv]   every story, opened with the team's key, as markdown (or CSV)\n  stories purge   delete stories kept longer than [stories] keep_months\n\n  --content DIR   the content folder (default: $SITE_CONTENT_DIR, else ./content, else the content folder beside this program)";
 
 #[derive(Clone, PartialEq, Eq)]
 enum Command {
     Serve,
     Check,
+    /// The check, then what each language has translated and what it lacks.
+    CheckTranslations,
     Preview,
     /// Write the static export into this folder.
     Export(PathBuf),
@@ -106,6 +108,7 @@ fn main() -> ExitCode {
                 }
             }
             "--check" if command == Command::Sizes(false) => command = Command::Sizes(true),
+            "--translations" if command == Command::Check => command = Command::CheckTranslations,
             "--content" => match args.next() {
                 Some(dir) => content = PathBuf::from(dir),
                 None => return usage_error("--content needs a folder"),
@@ -162,6 +165,10 @@ fn main() -> ExitCode {
         eprintln!("{warnings}");
     }
     match command {
+        Command::CheckTranslations => {
+            print!("{}", server::content::translations_report(&site));
+            ExitCode::SUCCESS
+        }
         Command::Check => {
             println!(
                 "The content check passed: {} pages, {} sections and {} places, no problems.",

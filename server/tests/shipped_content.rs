@@ -364,3 +364,20 @@ fn links_in_a_translated_page_stay_in_its_language_or_say_they_are_english() {
         "the translated pages have internal links ({checked})"
     );
 }
+
+#[test]
+fn the_translations_report_lists_each_languages_pages_and_gaps() {
+    let report = server::content::translations_report(shipped_site());
+    let polish = &report[report.find("Polski (pl): ").expect("Polish")..];
+    let polish = &polish[..polish.find("\n\n").expect("ends")];
+    assert!(
+        polish.contains("  translated  /get-help/get-help-now -> /pl/get-help/get-help-now: awaiting community review"),
+        "{polish}"
+    );
+    assert!(polish.contains("  not yet, in get-help:\n"), "{polish}");
+    assert!(polish.contains("    /get-help/helplines  "), "{polish}");
+    assert!(
+        !polish.contains("    /get-help/get-help-now  "),
+        "a translated page is not listed as missing"
+    );
+}

@@ -22,11 +22,13 @@ mod report;
 mod safezone_todo;
 mod source;
 mod suggest;
+mod translations_report;
 
 pub use clock::today;
 pub use load::locator::needing_location;
 pub use report::{ContentError, Report};
 pub use safezone_todo::sheet as safezones_todo;
+pub use translations_report::report as translations_report;
 
 use app::model::Site;
 use std::path::Path;
