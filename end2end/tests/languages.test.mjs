@@ -71,3 +71,28 @@ for (const width of [375, 1280]) {
     await page.close();
   });
 }
+
+// The urgent journey in each language, with JavaScript off: the language's home, "get
+// help now", the 999 page, and the site's name back to the language's home, every page
+// in the language.
+for (const code of ['ur', 'pl', 'ar', 'pa']) {
+  test(`without JavaScript, the urgent journey stays in ${code}`, { timeout: 30000 }, async () => {
+    const browser = await openBrowser({ javaScriptEnabled: false });
+    opened.push(browser);
+    const { page } = await newPage(browser.context);
+    const lang = async () => page.getAttribute('html', 'lang');
+    await page.goto(`${BASE_URL}/${code}`);
+    assert.equal(await lang(), code);
+    await page.locator(`main a[href="/${code}/get-help/get-help-now"]`).first().click();
+    await page.waitForURL(`${BASE_URL}/${code}/get-help/get-help-now`);
+    assert.equal(await lang(), code);
+    await page.locator(`main a[href="/${code}/get-help/calling-999"]`).first().click();
+    await page.waitForURL(`${BASE_URL}/${code}/get-help/calling-999`);
+    assert.equal(await lang(), code);
+    assert.ok(await page.locator('main a[href="tel:999"]').count() > 0, 'the 999 page has 999 to tap');
+    assert.ok(await page.locator('#if-english-is-not-your-first-language').count() === 1, 'it says how to get an interpreter');
+    await page.locator('a.site-name').click();
+    await page.waitForURL(`${BASE_URL}/${code}`);
+    assert.equal(await lang(), code);
+  });
+}

@@ -54,6 +54,11 @@ pub fn Layout(
     children: Children,
 ) -> impl IntoView {
     let site_language = page_language.as_ref().map(|_| settings.language.clone());
+    // The site's name leads home: for a page in another language, to that language's.
+    let home = page_language
+        .as_deref()
+        .filter(|code| !code.is_empty())
+        .map_or_else(|| "/".to_owned(), |code| format!("/{code}"));
     let switcher = (!this_page_in.is_empty()).then(|| {
         view! {
             <nav class="language-switcher" aria-label=strings.languages.clone()>
@@ -132,7 +137,7 @@ pub fn Layout(
         // Where the exit script announces each shortcut key press to screen readers.
         <div id="exit-status" class="visually-hidden" role="status" aria-live="polite"></div>
         <header class="site-header">
-            <a class="site-name" href="/">
+            <a class="site-name" href=home>
                 {settings.site_name.clone()}
             </a>
             // On a small screen the sections fold behind one button, so the page's own
