@@ -124,11 +124,7 @@ pub async fn post(
         ))
         .into_response(),
         Err(problem) => {
-            let status = if problem == FileProblem::Changed {
-                StatusCode::CONFLICT
-            } else {
-                StatusCode::INTERNAL_SERVER_ERROR
-            };
+            let status = super::form::refused_status(&problem);
             editor_page(
                 &desk,
                 &file,

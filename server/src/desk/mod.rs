@@ -12,6 +12,7 @@ mod changes;
 pub use changes::record_publish;
 mod editor;
 pub mod files;
+mod form;
 pub mod guard;
 mod html;
 mod overview;

@@ -4,10 +4,9 @@
 //! would be, and only a row the check accepts is saved. A refused row comes back
 //! with every message beside its field and every value as it was typed.
 
-use super::files::{self, FileProblem};
-use super::html::esc;
+use super::files;
 use super::overview::label_of;
-use super::{blocking, trial, Desk};
+use super::{blocking, form, trial, Desk};
 use crate::content::ContentError;
 use axum::extract::{Form, Query};
 use axum::http::{HeaderMap, StatusCode};
@@ -225,13 +224,7 @@ fn form_html(
         "Add a Safe Zone"
     };
     let mut out = format!("<h1>{heading}</h1>");
-    if !notice.is_empty() {
-        let _ = write!(
-            out,
-            "<div class=\"desk-error\" role=\"alert\" id=\"desk-refused\"><p>{}</p></div>",
-            esc(notice)
-        );
-    }
+    form::notice(&mut out, notice);
     let _ = write!(
         out,
         "<form method=\"post\" action=\"/_desk/safezone\" id=\"desk-safezone\">{}<input type=\"hidden\" name=\"row\" value=\"{}\"><input type=\"hidden\" name=\"base\" value=\"{}\">",
@@ -241,58 +234,18 @@ fn form_html(
     );
     for (at, column) in sheet.headers.iter().enumerate() {
         let value = values.get(at).map_or("", String::as_str);
-        let said: Vec<&ContentError> = messages
-            .iter()
-            .filter(|m| m.field.as_deref() == Some(column.as_str()))
-            .collect();
-        let id = format!("field-{column}");
-        let _ = write!(
-            out,
-            "<div class=\"desk-field{}\">",
-            if said.is_empty() { "" } else { " desk-error" }
-        );
-        let _ = write!(
-            out,
-            "<label for=\"{id}\"><strong>{}</strong></label><p class=\"hint\">{}</p>",
-            esc(column),
-            esc(hint(column))
-        );
-        for message in &said {
-            let _ = write!(
-                out,
-                "<p class=\"desk-message\">{} How to fix: {}</p>",
-                esc(&message.problem),
-                esc(&message.fix)
-            );
-        }
-        let _ = write!(
-            out,
-            "<input id=\"{id}\" name=\"f-{}\" value=\"{}\" autocomplete=\"off\"></div>",
-            esc(column),
-            esc(value)
+        form::field(
+            &mut out,
+            "field",
+            column,
+            hint(column),
+            form::Input::Text,
+            value,
+            messages,
         );
     }
-    let others: Vec<&ContentError> = messages
-        .iter()
-        .filter(|m| {
-            m.field
-                .as_deref()
-                .is_none_or(|field| !sheet.headers.iter().any(|h| h == field))
-        })
-        .collect();
-    if !others.is_empty() {
-        out.push_str("<ul class=\"desk-problems\">");
-        for message in others {
-            let _ = write!(
-                out,
-                "<li class=\"desk-error\">{} How to fix: {}</li>",
-                esc(&message.problem),
-                esc(&message.fix)
-            );
-        }
-        out.push_str("</ul>");
-    }
-    out.push_str("<button type=\"submit\" class=\"button\">Check and save</button></form>");
+    let columns: Vec<&str> = sheet.headers.iter().map(String::as_str).collect();
+    form::finish(&mut out, messages, &columns);
     out
 }
 
@@ -355,11 +308,7 @@ pub async fn post(
     match saved {
         Ok(()) => Redirect::to("/_desk?saved=safezones.csv#safezones").into_response(),
         Err(problem) => {
-            let status = if problem == FileProblem::Changed {
-                StatusCode::CONFLICT
-            } else {
-                StatusCode::INTERNAL_SERVER_ERROR
-            };
+            let status = super::form::refused_status(&problem);
             let body = form_html(&desk, &sheet, row, &values, &[], &problem.words());
             desk.respond(status, "Safe Zone", &body)
         }

@@ -3,7 +3,7 @@
 //! other entry stay exactly as they were; the content check runs on the file as it
 //! would be, and only an entry the check accepts is saved.
 
-use super::files::{self, FileProblem};
+use super::files;
 use super::html::{esc, query_value};
 use super::overview::label_of;
 use super::{blocking, trial, Desk};
@@ -184,13 +184,7 @@ fn form_html(
             "Add a service"
         }
     );
-    if !notice.is_empty() {
-        let _ = write!(
-            out,
-            "<div class=\"desk-error\" role=\"alert\" id=\"desk-refused\"><p>{}</p></div>",
-            esc(notice)
-        );
-    }
+    super::form::notice(&mut out, notice);
     let _ = write!(
         out,
         "<form method=\"post\" action=\"/_desk/service\" id=\"desk-service\">{}<input type=\"hidden\" name=\"editing\" value=\"{}\"><input type=\"hidden\" name=\"base\" value=\"{}\">",
@@ -199,61 +193,15 @@ fn form_html(
         files::fingerprint(text)
     );
     for ((key, kind, hint), value) in fields().zip(values) {
-        let said: Vec<&ContentError> = messages
-            .iter()
-            .filter(|m| m.field.as_deref() == Some(key))
-            .collect();
-        let id = format!("service-{key}");
-        let _ = write!(
-            out,
-            "<div class=\"desk-field{}\">",
-            if said.is_empty() { "" } else { " desk-error" }
-        );
-        let _ = write!(
-            out,
-            "<label for=\"{id}\"><strong>{key}</strong></label><p class=\"hint\">{}</p>",
-            esc(hint)
-        );
-        for message in &said {
-            let _ = write!(
-                out,
-                "<p class=\"desk-message\">{} How to fix: {}</p>",
-                esc(&message.problem),
-                esc(&message.fix)
-            );
-        }
-        if kind == Kind::Flag {
-            let checked = if value == "true" { " checked" } else { "" };
-            let _ = write!(out, "<input type=\"checkbox\" id=\"{id}\" name=\"f-{key}\" value=\"true\"{checked}></div>");
+        let input = if kind == Kind::Flag {
+            super::form::Input::Tick
         } else {
-            let _ = write!(
-                out,
-                "<input id=\"{id}\" name=\"f-{key}\" value=\"{}\" autocomplete=\"off\"></div>",
-                esc(value)
-            );
-        }
+            super::form::Input::Text
+        };
+        super::form::field(&mut out, "service", key, hint, input, value, messages);
     }
-    let others: Vec<&ContentError> = messages
-        .iter()
-        .filter(|m| {
-            m.field
-                .as_deref()
-                .is_none_or(|f| !fields().any(|(k, _, _)| k == f))
-        })
-        .collect();
-    if !others.is_empty() {
-        out.push_str("<ul class=\"desk-problems\">");
-        for message in others {
-            let _ = write!(
-                out,
-                "<li class=\"desk-error\">{} How to fix: {}</li>",
-                esc(&message.problem),
-                esc(&message.fix)
-            );
-        }
-        out.push_str("</ul>");
-    }
-    out.push_str("<button type=\"submit\" class=\"button\">Check and save</button></form>");
+    let keys: Vec<&str> = fields().map(|(key, _, _)| key).collect();
+    super::form::finish(&mut out, messages, &keys);
     out
 }
 
@@ -381,11 +329,7 @@ pub async fn post(
             Redirect::to(&format!("/_desk?saved={}#services", query_value(FILE))).into_response()
         }
         Err(problem) => {
-            let status = if problem == FileProblem::Changed {
-                StatusCode::CONFLICT
-            } else {
-                StatusCode::INTERNAL_SERVER_ERROR
-            };
+            let status = super::form::refused_status(&problem);
             let body = form_html(&desk, &text, editing, &shown_values, &[], &problem.words());
             desk.respond(status, "Service", &body)
         }
