@@ -15,6 +15,7 @@ pub mod files;
 mod form;
 pub mod guard;
 mod html;
+mod new_page;
 mod overview;
 mod safezones;
 mod services;
@@ -137,7 +138,7 @@ pub fn routes(desk: Arc<Desk>) -> Router<Arc<Live>> {
     Router::new()
         .route(DESK_PATH, get(overview::overview))
         .route("/_desk/edit", get(editor::open).post(editor::post))
-        .route("/_desk/new", get(editor::new_form).post(editor::create))
+        .route("/_desk/new", get(new_page::new_form).post(new_page::create))
         .route(
             "/_desk/safezone",
             get(safezones::form).post(safezones::post),
