@@ -27,14 +27,14 @@ test('without JavaScript, the switcher opens the Urdu page and nothing is stored
   await page.close();
 });
 
-for (const width of [375, 1280]) {
-  test(`an Urdu page is laid out right to left at ${width}px`, { timeout: 30000 }, async () => {
+for (const [code, name] of [['ur', 'Urdu'], ['ar', 'Arabic']]) for (const width of [375, 1280]) {
+  test(`an ${name} page is laid out right to left at ${width}px`, { timeout: 30000 }, async () => {
     const browser = await openBrowser();
     opened.push(browser);
     const { page, errors } = await newPage(browser.context);
     await page.setViewportSize({ width, height: 800 });
-    await page.goto(BASE_URL + '/ur/get-help/get-help-now');
-    const shot = join(mkdtempSync(join(tmpdir(), 'rtl-')), `ur-${width}.png`);
+    await page.goto(`${BASE_URL}/${code}/get-help/get-help-now`);
+    const shot = join(mkdtempSync(join(tmpdir(), 'rtl-')), `${code}-${width}.png`);
     await page.screenshot({ path: shot, fullPage: true });
     const layout = await page.evaluate(() => {
       const main = document.querySelector('main').getBoundingClientRect();
@@ -64,6 +64,17 @@ for (const width of [375, 1280]) {
     assert.ok(layout.itemRight < layout.listRight, 'list items sit inside the right indent');
     assert.ok(layout.noteBorderRight > 0 && layout.noteBorderLeft === 0, 'the note bar is at the start (right)');
     assert.ok(layout.overflow <= 0, `no sideways scrolling (${layout.overflow}px)`);
+    // A phone number's groups read left to right, as they are dialled.
+    const groups = await page.evaluate(() => {
+      const link = [...document.querySelectorAll('main a[href^="tel:"]')].find((a) => a.textContent.trim().includes(' '));
+      const text = link.firstChild;
+      const words = text.textContent.trim().split(' ');
+      const start = text.textContent.indexOf(words[0]);
+      const end = text.textContent.lastIndexOf(words[words.length - 1]);
+      const box = (from, to) => { const r = document.createRange(); r.setStart(text, from); r.setEnd(text, to); return r.getBoundingClientRect().left; };
+      return { number: link.textContent, first: box(start, start + words[0].length), last: box(end, end + words[words.length - 1].length) };
+    });
+    assert.ok(groups.first < groups.last, `"${groups.number}" is shown in dialling order: ${JSON.stringify(groups)}`);
     // The exit button is whole and on screen.
     const exit = await page.locator('#exit-link').boundingBox();
     assert.ok(exit && exit.x >= 0 && exit.x + exit.width <= width && exit.y >= 0, 'exit button on screen');
