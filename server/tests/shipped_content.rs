@@ -371,13 +371,20 @@ fn the_translations_report_lists_each_languages_pages_and_gaps() {
     let polish = &report[report.find("Polski (pl): ").expect("Polish")..];
     let polish = &polish[..polish.find("\n\n").expect("ends")];
     assert!(
-        polish.contains("  translated  /get-help/get-help-now -> /pl/get-help/get-help-now: awaiting community review"),
+        polish.contains("  translated  /get-help/calling-999 -> /pl/get-help/calling-999: awaiting community review\n"),
+        "{polish}"
+    );
+    assert!(
+        polish.contains("  translated  /get-help/get-help-now -> /pl/get-help/get-help-now: awaiting community review; older than the English page (reviewed 2026-11-23, English 2026-12-01)\n"),
         "{polish}"
     );
     assert!(polish.contains("  not yet, in get-help:\n"), "{polish}");
-    assert!(polish.contains("    /get-help/helplines  "), "{polish}");
     assert!(
-        !polish.contains("    /get-help/get-help-now  "),
+        polish.contains("    /get-help/legal-protection  "),
+        "{polish}"
+    );
+    assert!(
+        !polish.contains("    /get-help/calling-999  "),
         "a translated page is not listed as missing"
     );
 }
