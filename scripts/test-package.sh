@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 archive=$(ls target/package/safe-site-*.tar.gz | head -1)
 work=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+server=
+trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 mkdir "$work/unpacked" "$work/empty-path" "$work/elsewhere"
 tar -C "$work/unpacked" -xzf "$archive"
 program=$(ls -d "$work"/unpacked/safe-site-*)/safe-site
@@ -26,7 +27,11 @@ bare "$program" export "$work/export" >"$work/export.log" 2>&1 || { cat "$work/e
 [ -f "$work/export/index.html" ] || fail "export wrote no home page"
 ls "$work"/export/pkg/site.*.wasm >/dev/null || fail "export has no locator bundle"
 
-bare "$program" preview >"$work/preview.log" 2>&1 &
+if curl -s "http://127.0.0.1:$port/" >/dev/null; then fail "port $port is already in use"; fi
+# exec, so that $! is the program itself and the trap stops it.
+(cd "$work/elsewhere" && exec env -i HOME="$work/elsewhere" PATH="$work/empty-path" \
+  LEPTOS_SITE_ADDR="127.0.0.1:$port" "$program" preview) >"$work/preview.log" 2>&1 &
+server=$!
 for _ in $(seq 1 100); do
   curl -sf "http://127.0.0.1:$port/" -o "$work/home.html" && break
   sleep 0.2

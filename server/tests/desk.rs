@@ -191,7 +191,7 @@ async fn a_broken_page_is_not_saved_and_its_message_names_the_line() {
         .replace('\'', "&#39;");
     assert!(
         html.contains(&format!(
-            "name=\"text\" spellcheck=\"true\">{kept}</textarea>"
+            "name=\"text\" spellcheck=\"true\">\n{kept}</textarea>"
         )),
         "the text is kept"
     );
@@ -413,4 +413,54 @@ async fn a_service_is_changed_in_place_only_when_the_check_accepts_it() {
             ),
         "only the edited entry changed"
     );
+}
+
+#[tokio::test]
+async fn a_safe_zone_form_opened_before_another_change_is_not_saved_over_it() {
+    let (router, content) = desk("stale-row");
+    let path = content.join("safezones.csv");
+    let original = std::fs::read_to_string(&path).expect("sheet");
+    let opened = fingerprint(&original);
+    // Another tab changes the sheet after this form was opened.
+    let changed = original.replace("Fixture Bank", "Fixture Bank (renamed)");
+    std::fs::write(&path, &changed).expect("other tab");
+    let form = [
+        ("token", TOKEN),
+        ("row", "0"),
+        ("base", opened.as_str()),
+        ("f-name", "Fixture Chemist, Ltd"),
+        ("f-group", "Fixton"),
+        ("f-where", ""),
+        ("f-postcode", "ZZ1 1AA"),
+        ("f-opening_hours", ""),
+        ("f-status", "active"),
+        ("f-last_verified", "2026-11-20"),
+        ("f-source", "Test press"),
+        ("f-notes", ""),
+    ];
+    let (status, html, _) = send(&router, post("/_desk/safezone", Some(ORIGIN), &form)).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(html.contains("was changed after you opened it"));
+    assert!(
+        html.contains(&format!("name=\"base\" value=\"{opened}\"")),
+        "the refused form keeps the version it was opened on, so a second try is refused too"
+    );
+    assert_eq!(std::fs::read_to_string(&path).expect("sheet"), changed);
+}
+
+#[tokio::test]
+async fn a_new_pages_title_is_kept_as_typed() {
+    let (router, content) = desk("title");
+    let form = [
+        ("token", TOKEN),
+        ("section", "info"),
+        ("name", "quotes"),
+        ("title", "Say \"no\" \\ walk away"),
+    ];
+    let (status, _, _) = send(&router, post("/_desk/new", Some(ORIGIN), &form)).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let text = std::fs::read_to_string(content.join("pages/info/quotes.md")).expect("page");
+    let front = text.split("+++").nth(1).expect("front matter");
+    let parsed: toml::Table = toml::from_str(front).expect("valid TOML");
+    assert_eq!(parsed["title"].as_str(), Some("Say \"no\" \\ walk away"));
 }

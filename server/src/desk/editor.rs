@@ -92,7 +92,13 @@ pub async fn post(
         Err(problem) => return refused_file(&desk, &problem),
     };
     // Browsers send line ends as CRLF; keep the file's own.
+    let crlf = files::read(&file).is_ok_and(|text| text.contains("\r\n"));
     let text = edit.text.replace("\r\n", "\n");
+    let text = if crlf {
+        text.replace('\n', "\r\n")
+    } else {
+        text
+    };
     if edit.action != "save" {
         return editor_page(&desk, &file, &text, &edit.base, StatusCode::OK, None, None).await;
     }
@@ -191,7 +197,7 @@ async fn editor_page(
         body,
         "<form method=\"post\" action=\"/_desk/edit\" id=\"desk-editor\">{}<input type=\"hidden\" name=\"file\" value=\"{}\">\
          <input type=\"hidden\" name=\"base\" value=\"{}\"><label for=\"desk-text\">The file's text</label>\
-         <textarea id=\"desk-text\" name=\"text\" spellcheck=\"true\">{}</textarea>\
+         <textarea id=\"desk-text\" name=\"text\" spellcheck=\"true\">\n{}</textarea>\
          <p><button type=\"submit\" name=\"action\" value=\"preview\" class=\"button button-secondary\">Preview</button> \
          <button type=\"submit\" name=\"action\" value=\"save\" class=\"button\">Check and save</button></p></form></div><div>",
         desk.token_field(),

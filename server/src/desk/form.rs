@@ -42,7 +42,7 @@ pub fn field(
         .iter()
         .filter(|m| m.field.as_deref() == Some(name))
         .collect();
-    let id = format!("{prefix}-{name}");
+    let id = esc(&format!("{prefix}-{name}"));
     let class = if said.is_empty() {
         "desk-field"
     } else {
@@ -101,6 +101,32 @@ pub fn finish(out: &mut String, messages: &[ContentError], fields: &[&str]) {
         out.push_str("</ul>");
     }
     out.push_str("<button type=\"submit\" class=\"button\">Check and save</button></form>");
+}
+
+/// The check's errors in `file` as a record form shows them: those on the record's
+/// `lines` as they are (beside their fields), and every other one in the file with its
+/// line in its words and no field, so it is listed under the form. A record is saved
+/// only when this is empty: no save may leave the file with an error.
+pub fn messages_for(
+    errors: &[ContentError],
+    file: &str,
+    lines: std::ops::RangeInclusive<usize>,
+) -> Vec<ContentError> {
+    errors
+        .iter()
+        .filter(|error| error.file == file)
+        .map(|error| match error.line {
+            Some(line) if lines.contains(&line) => error.clone(),
+            line => ContentError {
+                field: None,
+                problem: match line {
+                    Some(line) => format!("Line {line}: {}", error.problem),
+                    None => error.problem.clone(),
+                },
+                ..error.clone()
+            },
+        })
+        .collect()
 }
 
 /// The status of a save that did not happen.

@@ -89,7 +89,12 @@ pub async fn create(
         return desk.refused();
     }
     let name = new.name.trim().to_owned();
-    let title = new.title.trim().replace('"', "'");
+    let title: String = new
+        .title
+        .trim()
+        .chars()
+        .filter(|c| !c.is_control())
+        .collect();
     let plain = |text: &str| {
         !text.is_empty()
             && text
@@ -162,7 +167,9 @@ pub fn template(section: &str, title: &str, today: i32) -> String {
     let date = chrono::NaiveDate::from_num_days_from_ce_opt(today + 719_163)
         .map(|date| date.format("%Y-%m-%d").to_string())
         .unwrap_or_default();
+    // Written as TOML writes a string, so any character of the title is kept as typed.
+    let title = toml_edit::Value::from(title).to_string();
     format!(
-        "+++\ntitle = \"{title}\"\nsummary = \"\"\nsection = \"{section}\"\norder = 99\naudience = [\"everyone\"]\nlast_reviewed = {date}\nowner = \"Community engagement team\"\n+++\n\nWrite the page here in short sentences and everyday words.\n"
+        "+++\ntitle = {title}\nsummary = \"\"\nsection = \"{section}\"\norder = 99\naudience = [\"everyone\"]\nlast_reviewed = {date}\nowner = \"Community engagement team\"\n+++\n\nWrite the page here in short sentences and everyday words.\n"
     )
 }

@@ -4,7 +4,8 @@
 //! would be, and only a row the check accepts is saved. A refused row comes back
 //! with every message beside its field and every value as it was typed.
 
-use super::files;
+use super::files::{self, FileProblem};
+use super::html::esc;
 use super::overview::label_of;
 use super::{blocking, form, trial, Desk};
 use crate::content::ContentError;
@@ -202,6 +203,7 @@ pub async fn form(Extension(desk): Extension<Arc<Desk>>, Query(which): Query<Whi
     let body = form_html(
         &desk,
         &sheet,
+        &files::fingerprint(&sheet.text),
         which.row.filter(|i| *i < sheet.rows.len()),
         &values,
         &[],
@@ -213,6 +215,7 @@ pub async fn form(Extension(desk): Extension<Arc<Desk>>, Query(which): Query<Whi
 fn form_html(
     desk: &Desk,
     sheet: &Sheet,
+    base: &str,
     row: Option<usize>,
     values: &[String],
     messages: &[ContentError],
@@ -230,7 +233,7 @@ fn form_html(
         "<form method=\"post\" action=\"/_desk/safezone\" id=\"desk-safezone\">{}<input type=\"hidden\" name=\"row\" value=\"{}\"><input type=\"hidden\" name=\"base\" value=\"{}\">",
         desk.token_field(),
         row.map(|r| r.to_string()).unwrap_or_default(),
-        files::fingerprint(&sheet.text)
+        esc(base)
     );
     for (at, column) in sheet.headers.iter().enumerate() {
         let value = values.get(at).map_or("", String::as_str);
@@ -278,10 +281,23 @@ pub async fn post(
         .iter()
         .map(|column| field(&format!("f-{column}")).trim().to_owned())
         .collect();
+    let base = field("base");
+    // The row number and every other row are as the editor saw them, or nothing is done.
+    if files::fingerprint(&sheet.text) != base {
+        let body = form_html(
+            &desk,
+            &sheet,
+            &base,
+            row,
+            &values,
+            &[],
+            &FileProblem::Changed.words(),
+        );
+        return desk.respond(StatusCode::CONFLICT, "Safe Zone", &body);
+    }
     let Some((text, line)) = sheet.with_row(row, &values) else {
         return desk.trouble("The row could not be written.");
     };
-    let base = field("base");
     let today = (desk.today)();
     let content = desk.content.clone();
     let trial_text = text.clone();
@@ -291,14 +307,9 @@ pub async fn post(
         return desk.trouble("The change could not be checked.");
     };
     let file = format!("{}/{SHEET}", label_of(&desk));
-    let messages: Vec<ContentError> = report
-        .errors()
-        .iter()
-        .filter(|e| e.file == file && e.line == Some(line))
-        .cloned()
-        .collect();
+    let messages = form::messages_for(report.errors(), &file, line..=line);
     if !messages.is_empty() {
-        let body = form_html(&desk, &sheet, row, &values, &messages, "Not saved yet: the check found problems with this Safe Zone. Fix them below and save again.");
+        let body = form_html(&desk, &sheet, &base, row, &values, &messages, "Not saved yet: the check found problems with this Safe Zone. Fix them below and save again.");
         return desk.respond(StatusCode::UNPROCESSABLE_ENTITY, "Safe Zone", &body);
     }
     let saved = {
@@ -309,7 +320,7 @@ pub async fn post(
         Ok(()) => Redirect::to("/_desk?saved=safezones.csv#safezones").into_response(),
         Err(problem) => {
             let status = super::form::refused_status(&problem);
-            let body = form_html(&desk, &sheet, row, &values, &[], &problem.words());
+            let body = form_html(&desk, &sheet, &base, row, &values, &[], &problem.words());
             desk.respond(status, "Safe Zone", &body)
         }
     }

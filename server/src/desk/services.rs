@@ -3,7 +3,7 @@
 //! other entry stay exactly as they were; the content check runs on the file as it
 //! would be, and only an entry the check accepts is saved.
 
-use super::files;
+use super::files::{self, FileProblem};
 use super::html::{esc, query_value};
 use super::overview::label_of;
 use super::{blocking, trial, Desk};
@@ -164,13 +164,13 @@ pub async fn form(Extension(desk): Extension<Arc<Desk>>, Query(which): Query<Whi
     desk.respond(
         StatusCode::OK,
         "Service",
-        &form_html(&desk, &text, editing, &values, &[], ""),
+        &form_html(&desk, &files::fingerprint(&text), editing, &values, &[], ""),
     )
 }
 
 fn form_html(
     desk: &Desk,
-    text: &str,
+    base: &str,
     editing: Option<&str>,
     values: &[String],
     messages: &[ContentError],
@@ -190,7 +190,7 @@ fn form_html(
         "<form method=\"post\" action=\"/_desk/service\" id=\"desk-service\">{}<input type=\"hidden\" name=\"editing\" value=\"{}\"><input type=\"hidden\" name=\"base\" value=\"{}\">",
         desk.token_field(),
         esc(editing.unwrap_or_default()),
-        files::fingerprint(text)
+        esc(base)
     );
     for ((key, kind, hint), value) in fields().zip(values) {
         let input = if kind == Kind::Flag {
@@ -276,12 +276,25 @@ pub async fn post(
         Ok(read) => read,
         Err(error) => return desk.trouble(&format!("services.toml could not be read: {error}")),
     };
-    let editing = field("editing");
+    let (editing, base) = (field("editing"), field("base"));
     let values: Vec<(&'static str, Kind, String)> = fields()
         .map(|(key, kind, _)| (key, kind, field(&format!("f-{key}"))))
         .collect();
     let shown_values: Vec<String> = values.iter().map(|(_, _, v)| v.trim().to_owned()).collect();
     let id = field("f-id").trim().to_owned();
+    // Every other entry is as the editor saw it, or nothing is done.
+    if files::fingerprint(&text) != base {
+        let editing = (!editing.is_empty()).then_some(editing.as_str());
+        let body = form_html(
+            &desk,
+            &base,
+            editing,
+            &shown_values,
+            &[],
+            &FileProblem::Changed.words(),
+        );
+        return desk.respond(StatusCode::CONFLICT, "Service", &body);
+    }
     let tables = document
         .entry("service")
         .or_insert(Item::ArrayOfTables(Default::default()));
@@ -308,21 +321,15 @@ pub async fn post(
         return desk.trouble("The change could not be checked.");
     };
     let file = format!("{}/{FILE}", label_of(&desk));
-    let messages: Vec<ContentError> = report
-        .errors()
-        .iter()
-        .filter(|e| e.file == file && e.line.is_none_or(|line| (first..=last).contains(&line)))
-        .cloned()
-        .collect();
+    let messages = super::form::messages_for(report.errors(), &file, first..=last);
     let editing = (!editing.is_empty()).then_some(editing.as_str());
     if !messages.is_empty() {
-        let body = form_html(&desk, &text, editing, &shown_values, &messages, "Not saved yet: the check found problems with this service. Fix them below and save again.");
+        let body = form_html(&desk, &base, editing, &shown_values, &messages, "Not saved yet: the check found problems with this service. Fix them below and save again.");
         return desk.respond(StatusCode::UNPROCESSABLE_ENTITY, "Service", &body);
     }
     let saved = {
         let _one_at_a_time = desk.saving.lock();
-        files::resolve(&desk.content, FILE)
-            .and_then(|target| files::save(&target, &field("base"), &changed))
+        files::resolve(&desk.content, FILE).and_then(|target| files::save(&target, &base, &changed))
     };
     match saved {
         Ok(()) => {
@@ -330,7 +337,7 @@ pub async fn post(
         }
         Err(problem) => {
             let status = super::form::refused_status(&problem);
-            let body = form_html(&desk, &text, editing, &shown_values, &[], &problem.words());
+            let body = form_html(&desk, &base, editing, &shown_values, &[], &problem.words());
             desk.respond(status, "Service", &body)
         }
     }

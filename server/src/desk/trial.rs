@@ -13,12 +13,12 @@ pub fn check_changed(
     changes: &[(&str, &str)],
     today: i32,
 ) -> std::io::Result<(Option<Site>, Report, Vec<PageFile>)> {
-    static TRIALS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-    let trial = TRIALS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let name = content
         .file_name()
         .map_or_else(|| "content".into(), |name| name.to_os_string());
-    let scratch = std::env::temp_dir().join(format!("desk-trial-{}-{trial}", std::process::id()));
+    // A fresh folder of its own, never one left over or made by someone else.
+    let scratch = std::env::temp_dir().join(format!("desk-trial-{}", super::guard::new_token()));
+    std::fs::create_dir(&scratch)?;
     let copy = scratch.join(name);
     let result = copy_folder(content, &copy).and_then(|()| {
         for (relative, text) in changes {
@@ -42,6 +42,10 @@ fn copy_folder(from: &Path, to: &Path) -> std::io::Result<()> {
     while let Some((source, target)) = stack.pop() {
         for entry in std::fs::read_dir(&source)? {
             let entry = entry?;
+            // Hidden folders (such as the copy of what was published) are not content.
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
             let kind = entry.file_type()?;
             let destination = target.join(entry.file_name());
             if kind.is_dir() {
