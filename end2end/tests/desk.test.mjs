@@ -4,13 +4,12 @@
 // form and find it in the locator.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openBrowser, newPage } from '../lib/browser.mjs';
+import { ROOT, startServer } from '../lib/server.mjs';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
 const ADDRESS = '127.0.0.1:3024';
 const URL = `http://${ADDRESS}`;
 const PAGE = 'pages/staying-safe/leaving-quickly.md';
@@ -21,24 +20,7 @@ let content;
 before(async () => {
   content = join(mkdtempSync(join(tmpdir(), 'desk-content-')), 'content');
   cpSync(join(ROOT, 'content'), content, { recursive: true });
-  server = spawn(join(ROOT, 'target', 'release', 'server'), ['preview', '--content', content], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      LEPTOS_OUTPUT_NAME: 'site',
-      LEPTOS_SITE_ROOT: 'target/site',
-      LEPTOS_SITE_PKG_DIR: 'pkg',
-      LEPTOS_SITE_ADDR: ADDRESS,
-    },
-    stdio: 'ignore',
-  });
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    try {
-      if ((await fetch(URL + '/_desk')).ok) return;
-    } catch { /* not up yet */ }
-    await new Promise((done) => setTimeout(done, 200));
-  }
-  throw new Error('the preview did not start');
+  server = await startServer(['preview', '--content', content], { address: ADDRESS, readyPath: '/_desk' });
 });
 
 after(() => {

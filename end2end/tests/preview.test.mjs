@@ -3,13 +3,12 @@
 // box goes once the edit is fixed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openBrowser, newPage } from '../lib/browser.mjs';
+import { ROOT, startServer } from '../lib/server.mjs';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
 const ADDRESS = '127.0.0.1:3017';
 const PREVIEW_URL = `http://${ADDRESS}`;
 const PAGE = 'pages/staying-safe/leaving-quickly.md';
@@ -18,33 +17,10 @@ let server;
 let content;
 let browser;
 
-async function waitForServer() {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    try {
-      const response = await fetch(PREVIEW_URL + '/');
-      if (response.ok) return;
-    } catch { /* not up yet */ }
-    await new Promise((done) => setTimeout(done, 200));
-  }
-  throw new Error('the preview server did not start');
-}
-
 before(async () => {
   content = join(mkdtempSync(join(tmpdir(), 'preview-content-')), 'content');
   cpSync(process.env.SITE_CONTENT_DIR ?? join(ROOT, 'content'), content, { recursive: true });
-  server = spawn(join(ROOT, 'target', 'release', 'server'), ['preview', '--content', content], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      LEPTOS_OUTPUT_NAME: 'site',
-      LEPTOS_SITE_ROOT: 'target/site',
-      LEPTOS_SITE_PKG_DIR: 'pkg',
-      LEPTOS_SITE_ADDR: ADDRESS,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  server.stderr.on('data', () => {});
-  await waitForServer();
+  server = await startServer(['preview', '--content', content], { address: ADDRESS });
   browser = await openBrowser({ base: PREVIEW_URL });
 });
 

@@ -4,13 +4,13 @@
 // browser; and the team's command opens exactly what was written.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { openBrowser, newPage } from '../lib/browser.mjs';
+import { ROOT, startServer } from '../lib/server.mjs';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
 const URL = 'http://127.0.0.1:3019';
 const SERVER = join(ROOT, 'target', 'release', 'server');
 let work;
@@ -31,13 +31,11 @@ before(async () => {
   const made = execFileSync(SERVER, ['stories', 'keygen', '--out', join(work, 'team.key')], { cwd: ROOT }).toString();
   const recipient = made.match(/recipients = \["(age1[a-z0-9]+)"\]/)[1];
   appendFileSync(join(work, 'content', 'site.toml'), `\n[stories]\nrecipients = ["${recipient}"]\nkeep_months = 12\n`);
-  server = spawn(SERVER, ['serve'], { cwd: ROOT, env: env(), stdio: 'ignore' });
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    try {
-      if ((await fetch(URL + '/share-your-story')).ok) break;
-    } catch { /* not up yet */ }
-    await new Promise((done) => setTimeout(done, 100));
-  }
+  server = await startServer(['serve'], {
+    address: '127.0.0.1:3019',
+    env: { SITE_CONTENT_DIR: join(work, 'content'), SITE_DATA_DIR: join(work, 'data') },
+    readyPath: '/share-your-story',
+  });
 });
 
 after(() => {

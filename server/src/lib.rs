@@ -9,6 +9,7 @@ pub mod export;
 pub mod fixture;
 pub mod http;
 pub mod locator_file;
+pub mod markup;
 pub mod open_data;
 pub mod reload;
 pub mod render;

@@ -26,6 +26,7 @@ mod translations_report;
 
 pub use clock::today;
 pub use load::locator::needing_location;
+pub use passes::reviews::REVIEW_DAYS;
 pub use report::{ContentError, Report};
 pub use safezone_todo::sheet as safezones_todo;
 pub use translations_report::report as translations_report;

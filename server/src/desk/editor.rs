@@ -119,11 +119,7 @@ pub async fn post(
         )
         .await;
     }
-    let saved = {
-        let _one_at_a_time = desk.saving.lock();
-        files::save(&file, &edit.base, &text)
-    };
-    match saved {
+    match desk.save(&file, &edit.base, &text) {
         Ok(()) => Redirect::to(&format!(
             "/_desk/edit?file={}&saved=1",
             query_value(&file.relative)

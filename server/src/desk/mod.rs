@@ -70,6 +70,19 @@ impl Desk {
         self
     }
 
+    /// Saves `text` as the whole of `file` if it is still the version `base` (see
+    /// [`files::save`]), one save at a time, so a save's "is it still the file you
+    /// opened" and its rename cannot interleave with another's.
+    fn save(
+        &self,
+        file: &files::ContentFile,
+        base: &str,
+        text: &str,
+    ) -> Result<(), files::FileProblem> {
+        let _one_at_a_time = self.saving.lock();
+        files::save(file, base, text)
+    }
+
     /// The hidden field every desk form carries.
     fn token_field(&self) -> String {
         format!(

@@ -128,11 +128,7 @@ pub async fn create(
         }
     };
     let text = template(&new.section, &title, (desk.today)());
-    let saved = {
-        let _one_at_a_time = desk.saving.lock();
-        files::save(&file, "", &text)
-    };
-    match saved {
+    match desk.save(&file, "", &text) {
         Ok(()) => {
             Redirect::to(&format!("/_desk/edit?file={}", query_value(&relative))).into_response()
         }

@@ -3,7 +3,7 @@
 
 use super::html::{esc, query_value};
 use super::{blocking, Desk};
-use crate::content::{check_listing, ContentError, PageFile, Report};
+use crate::content::{check_listing, ContentError, PageFile, Report, REVIEW_DAYS};
 use app::model::Site;
 use axum::extract::Query;
 use axum::http::StatusCode;
@@ -12,9 +12,6 @@ use axum::Extension;
 use serde::Deserialize;
 use std::fmt::Write;
 use std::sync::Arc;
-
-/// How long a page may go between reviews (the check warns after this).
-const REVIEW_DAYS: i32 = 365;
 
 #[derive(Deserialize, Default)]
 pub struct Sort {

@@ -312,11 +312,7 @@ pub async fn post(
         let body = form_html(&desk, &sheet, &base, row, &values, &messages, "Not saved yet: the check found problems with this Safe Zone. Fix them below and save again.");
         return desk.respond(StatusCode::UNPROCESSABLE_ENTITY, "Safe Zone", &body);
     }
-    let saved = {
-        let _one_at_a_time = desk.saving.lock();
-        files::resolve(&desk.content, SHEET).and_then(|target| files::save(&target, &base, &text))
-    };
-    match saved {
+    match files::resolve(&desk.content, SHEET).and_then(|target| desk.save(&target, &base, &text)) {
         Ok(()) => Redirect::to("/_desk?saved=safezones.csv#safezones").into_response(),
         Err(problem) => {
             let status = super::form::refused_status(&problem);

@@ -327,11 +327,8 @@ pub async fn post(
         let body = form_html(&desk, &base, editing, &shown_values, &messages, "Not saved yet: the check found problems with this service. Fix them below and save again.");
         return desk.respond(StatusCode::UNPROCESSABLE_ENTITY, "Service", &body);
     }
-    let saved = {
-        let _one_at_a_time = desk.saving.lock();
-        files::resolve(&desk.content, FILE).and_then(|target| files::save(&target, &base, &changed))
-    };
-    match saved {
+    match files::resolve(&desk.content, FILE).and_then(|target| desk.save(&target, &base, &changed))
+    {
         Ok(()) => {
             Redirect::to(&format!("/_desk?saved={}#services", query_value(FILE))).into_response()
         }

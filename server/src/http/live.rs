@@ -128,7 +128,7 @@ impl Live {
                  <h2>Preview: the content has problems</h2>\
                  <p>The site below is the last version without problems. Fix these and save; this page reloads by itself.</p>\
                  <pre>{}</pre></div>",
-                escape(&report)
+                crate::markup::escape(&report)
             );
             // Straight after the opening <main …> tag, whatever order its attributes are in.
             let after_main = page
@@ -148,25 +148,5 @@ impl Live {
             );
         }
         Some(page)
-    }
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::escape;
-
-    #[test]
-    fn report_text_is_escaped() {
-        assert_eq!(
-            escape("<b>\"x\" & y</b>"),
-            "&lt;b&gt;&quot;x&quot; &amp; y&lt;/b&gt;"
-        );
     }
 }

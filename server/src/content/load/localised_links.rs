@@ -53,7 +53,10 @@ fn rewrite(
 ) -> String {
     const OPEN: &str = "<a href=\"";
     let own = format!("/{code}");
-    let marker = format!(" <span class=\"in-english\">{}</span>", escape(in_english));
+    let marker = format!(
+        " <span class=\"in-english\">{}</span>",
+        crate::markup::escape(in_english)
+    );
     let mut out = String::with_capacity(html.len() + 64);
     let mut rest = html;
     while let Some(start) = rest.find(OPEN) {
@@ -96,12 +99,6 @@ fn rewrite(
     }
     out.push_str(rest);
     out
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 #[cfg(test)]

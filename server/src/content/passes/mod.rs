@@ -7,7 +7,7 @@ mod home_page;
 mod links;
 mod permalinks;
 mod reading_age;
-mod reviews;
+pub(super) mod reviews;
 mod routes;
 mod sections;
 mod source_dates;

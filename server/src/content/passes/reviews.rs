@@ -5,7 +5,7 @@ use crate::content::report::Report;
 use app::model::Site;
 
 /// How long a page may go without a review before the check warns.
-const REVIEW_DAYS: i32 = 365;
+pub const REVIEW_DAYS: i32 = 365;
 
 pub fn check(site: &Site, sources: &Sources, report: &mut Report) {
     for page in site.pages.iter().filter(|page| page.translation.is_none()) {
