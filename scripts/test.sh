@@ -20,6 +20,9 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo clippy -p app --lib --locked --target wasm32-unknown-unknown --no-default-features --features hydrate -- -D warnings
 
 step "Unit, content and router tests"
+# The story durability test posts from 256 connections for 30 s, then kills the server
+# with SIGKILL while they still post (on SQLite here, on PostgreSQL below).
+export STORY_LOAD_SECONDS=30
 cargo test --workspace --locked
 
 step "The story store against a real PostgreSQL server (started and stopped here)"

@@ -206,7 +206,8 @@ fn document_html(site: &Site, route: &Route<'_>, options: &LeptosOptions, css: &
         }
         Route::Section(section) => {
             let pages = site.pages_in(&section.id).into_iter().cloned().collect();
-            view! { <SectionPage section=(*section).clone() pages/> }.into_any()
+            let story = section.id == crate::model::ABOUT_SECTION && settings.stories.is_some();
+            view! { <SectionPage section=(*section).clone() pages story/> }.into_any()
         }
         Route::Find(outcome, choices) => view! {
             <FindPage

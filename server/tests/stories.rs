@@ -313,3 +313,38 @@ async fn without_stories_set_up_a_post_gets_the_calm_404() {
     assert!(!html.contains("Hello"));
     assert!(!html.contains("story-form"));
 }
+
+#[tokio::test]
+async fn the_about_section_invites_stories_only_when_the_form_is_on() {
+    let about = app::model::Section {
+        id: app::model::ABOUT_SECTION.into(),
+        title: "About this site".into(),
+        summary: "Who runs it.".into(),
+        newest_first: false,
+    };
+    for on in [true, false] {
+        let mut site = support::good_site();
+        site.sections.push(about.clone());
+        site.settings.stories = on.then(|| app::model::StorySettings {
+            recipients: vec![Identity::generate().to_public().to_string()],
+            keep_months: 12,
+            per_minute: 60,
+        });
+        let options = leptos::config::LeptosOptions::builder()
+            .output_name("site")
+            .build();
+        let state = AppState::new(site, server::assets::Assets::new(), options);
+        let request = Request::builder()
+            .uri("/about")
+            .body(Body::empty())
+            .expect("request");
+        let response = app(Arc::new(state))
+            .oneshot(request)
+            .await
+            .expect("answer");
+        assert_eq!(response.status(), StatusCode::OK);
+        let html = support::body_text(response).await;
+        let invitation = "<h2 id=\"share-your-story\">Tell us what happened</h2><p><a href=\"/share-your-story\">Share your story</a>";
+        assert_eq!(html.contains(invitation), on, "stories on: {on}\n{html}");
+    }
+}

@@ -15,7 +15,7 @@
 //! the WASM.
 
 use crate::components::{FormFields, LocatorForm, ResultsList};
-use crate::locator::{find, Asked, Choices, Finder, LatLon, LocalTime, ResultsView};
+use crate::locator::{find, Asked, Choices, Finder, LatLon, LocalTime};
 use crate::model::Examples;
 use leptos::prelude::*;
 
@@ -44,7 +44,10 @@ pub fn Locator() -> impl IntoView {
     let (ready, set_ready) = signal(false);
     let (fetching, set_fetching) = signal(false);
     let finder = StoredValue::new(None::<Finder>);
-    let (results, set_results) = signal(None::<ResultsView>);
+    // The answer as HTML, made in one go and set in one go: results hold no handlers or
+    // signals, and one `innerHTML` is much quicker on a slow phone than building each
+    // of their hundreds of nodes through the DOM (and needs less WASM).
+    let (results, set_results) = signal(String::new());
     let (message, set_message) = signal(String::new());
     let fields = FormFields::new();
 
@@ -105,11 +108,11 @@ pub fn Locator() -> impl IntoView {
         match answer {
             Some(Ok(found)) => {
                 set_message.set(String::new());
-                set_results.set(Some(found));
+                set_results.set(view! { <ResultsList results=found/> }.to_html());
                 focus_results();
             }
             Some(Err(problem)) => {
-                set_results.set(None);
+                set_results.set(String::new());
                 set_message.set(problem.words().to_owned());
             }
             None => {}
@@ -132,7 +135,7 @@ pub fn Locator() -> impl IntoView {
         locate(
             move |at| search(Asked::Position(at)),
             move |problem| {
-                set_results.set(None);
+                set_results.set(String::new());
                 set_message.set(problem.to_owned());
             },
         );
@@ -159,7 +162,7 @@ pub fn Locator() -> impl IntoView {
                 " Your location stays on this device. It is never sent to us or anyone else."
             </p>
             <p class="locator-message" role="status" aria-live="polite">{move || message.get()}</p>
-            {move || results.get().map(|results| view! { <ResultsList results/> })}
+            <div class="locator-answer" inner_html=move || results.get()></div>
         </div>
     }
 }

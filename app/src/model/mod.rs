@@ -225,6 +225,10 @@ pub struct Section {
 /// story form's thank-you page when the site has one.
 pub const YOU_SAID_WE_DID: &str = "you-said-we-did";
 
+/// The section about the site itself: its index links the story form when the site
+/// has one.
+pub const ABOUT_SECTION: &str = "about";
+
 impl Section {
     /// The section's index page.
     pub fn path(&self) -> String {

@@ -1,13 +1,20 @@
 //! A section's index: its pages in the editors' order, with their summaries. When
 //! the section holds school resources, they are indexed by key stage and RSHE theme
-//! first, so a teacher is one click from a lesson.
+//! first, so a teacher is one click from a lesson. The About section's index also
+//! invites stories when the site takes them.
 
 use crate::components::Breadcrumbs;
-use crate::model::{KeyStage, Page, Section, Topic};
+use crate::model::{KeyStage, Page, Section, Topic, STORY_PATH};
 use leptos::prelude::*;
 
 #[component]
-pub fn SectionPage(section: Section, pages: Vec<Page>) -> impl IntoView {
+pub fn SectionPage(
+    section: Section,
+    pages: Vec<Page>,
+    /// Whether to invite stories (the About section, when the form is on).
+    #[prop(optional)]
+    story: bool,
+) -> impl IntoView {
     let (lessons, others): (Vec<Page>, Vec<Page>) = pages
         .into_iter()
         .partition(|page| !page.key_stages.is_empty());
@@ -29,6 +36,19 @@ pub fn SectionPage(section: Section, pages: Vec<Page>) -> impl IntoView {
         {resources}
         {heading}
         {cards}
+        {story.then(StoryInvitation)}
+    }
+}
+
+/// A link to the story form, with what it asks and does not ask.
+#[component]
+fn StoryInvitation() -> impl IntoView {
+    view! {
+        <h2 id="share-your-story">"Tell us what happened"</h2>
+        <p>
+            <a href=STORY_PATH>"Share your story"</a>
+            ": what happened, and what helped or did not. You do not give your name. It helps us plan services in the area."
+        </p>
     }
 }
 
