@@ -11,6 +11,7 @@
 mod components;
 pub mod islands;
 pub mod locator;
+pub mod markup;
 pub mod model;
 
 #[cfg(feature = "ssr")]

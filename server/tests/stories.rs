@@ -338,10 +338,7 @@ async fn the_about_section_invites_stories_only_when_the_form_is_on() {
             .uri("/about")
             .body(Body::empty())
             .expect("request");
-        let response = app(Arc::new(state))
-            .oneshot(request)
-            .await
-            .expect("answer");
+        let response = app(Arc::new(state)).oneshot(request).await.expect("answer");
         assert_eq!(response.status(), StatusCode::OK);
         let html = support::body_text(response).await;
         let invitation = "<h2 id=\"share-your-story\">Tell us what happened</h2><p><a href=\"/share-your-story\">Share your story</a>";

@@ -1,5 +1,6 @@
-//! Layout pieces. `CallList`, `LocatorForm` and `ResultsList` are also used inside
-//! islands, so they are compiled into the WASM; the rest is server-only.
+//! Layout pieces. `LocatorForm` and the writers of the locator's answers
+//! (`results_html`) are also used inside islands, so they are compiled into the WASM;
+//! the rest is server-only.
 
 #[cfg(feature = "ssr")]
 mod breadcrumbs;
@@ -13,10 +14,13 @@ mod results;
 
 #[cfg(feature = "ssr")]
 pub use breadcrumbs::Breadcrumbs;
+#[cfg(feature = "ssr")]
 pub use call_list::CallList;
 #[cfg(feature = "ssr")]
 pub use help_choices::HelpChoices;
 #[cfg(feature = "ssr")]
 pub use layout::{LanguageLink, Layout};
 pub use locator_form::{FormFields, LocatorForm};
+pub use results::results_html;
+#[cfg(feature = "ssr")]
 pub use results::ResultsList;

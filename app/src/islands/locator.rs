@@ -14,7 +14,7 @@
 //! The island takes no props: props would be JSON, and a JSON parser would be most of
 //! the WASM.
 
-use crate::components::{FormFields, LocatorForm, ResultsList};
+use crate::components::{results_html, FormFields, LocatorForm};
 use crate::locator::{find, Asked, Choices, Finder, LatLon, LocalTime};
 use crate::model::Examples;
 use leptos::prelude::*;
@@ -44,9 +44,7 @@ pub fn Locator() -> impl IntoView {
     let (ready, set_ready) = signal(false);
     let (fetching, set_fetching) = signal(false);
     let finder = StoredValue::new(None::<Finder>);
-    // The answer as HTML, made in one go and set in one go: results hold no handlers or
-    // signals, and one `innerHTML` is much quicker on a slow phone than building each
-    // of their hundreds of nodes through the DOM (and needs less WASM).
+    // The answer as HTML, set in one go (see `components::results`).
     let (results, set_results) = signal(String::new());
     let (message, set_message) = signal(String::new());
     let fields = FormFields::new();
@@ -108,7 +106,7 @@ pub fn Locator() -> impl IntoView {
         match answer {
             Some(Ok(found)) => {
                 set_message.set(String::new());
-                set_results.set(view! { <ResultsList results=found/> }.to_html());
+                set_results.set(results_html(&found));
                 focus_results();
             }
             Some(Err(problem)) => {
