@@ -2,7 +2,8 @@
 # Installs whatever is missing, and nothing that is already there. Safe to run again.
 # `scripts/setup.sh --for-preview` installs only what building and previewing the site
 # needs (the toolchain, cargo-leptos, wasm-bindgen and the npm packages).
-# Reaches only crates.io, npm, Debian's packages and the Rust toolchain server.
+# Reaches only the Rust registry, the npm registry, Debian's packages and the Rust
+# toolchain server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -49,6 +50,18 @@ if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
     apt-get update -qq && apt-get install -y -qq chromium
   else
     sudo apt-get update -qq && sudo apt-get install -y -qq chromium
+  fi
+fi
+
+# Fonts for the scripts of the site's languages (Nastaliq for Urdu, Naskh for Arabic,
+# Gurmukhi for Panjabi), as Android phones have them: the browser tests check that the
+# words are drawn in them (end2end/tests/scripts-render.test.mjs).
+if ! fc-list : family 2>/dev/null | grep "Noto Nastaliq Urdu" >/dev/null; then
+  say "Installing Debian's Noto fonts"
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq && apt-get install -y -qq fonts-noto-core
+  else
+    sudo apt-get update -qq && sudo apt-get install -y -qq fonts-noto-core
   fi
 fi
 
