@@ -12,6 +12,7 @@ mod packed;
 mod point;
 mod present;
 mod query;
+mod screen;
 mod search;
 
 pub use columns::{from_grid, on_grid, to_grid, GRID};

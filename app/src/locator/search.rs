@@ -6,6 +6,7 @@ use super::hours::{LocalTime, OpenState};
 use super::index::Index;
 use super::point::{compass_point, walking_minutes, LatLon};
 use super::query::Query;
+use super::screen::Screen;
 use crate::model::{Audience, Location, LocatorData, Place, PlaceKind};
 
 /// How many places the results show by distance.
@@ -135,6 +136,8 @@ pub struct Findings {
 
 /// Everything needed to answer searches, built once.
 pub struct Finder {
+    /// The places and tables searched. Read it, never change it: the index and the
+    /// filters' screen are made from it once, in [`Finder::new`].
     pub data: LocatorData,
     pub gazetteer: Gazetteer,
     /// One entry per position; a place known in two districts has two.
@@ -145,6 +148,8 @@ pub struct Finder {
     remote: Vec<usize>,
     /// The unplaced ones again by group, lower case, to list a town's own first.
     unplaced_by_group: std::collections::HashMap<String, Vec<usize>>,
+    /// What the filters read of each place, side by side.
+    screen: Screen,
 }
 
 /// The most places without a known position an answer lists. A scheme can have
@@ -181,6 +186,7 @@ impl Finder {
             let group = data.places[*slot].group.to_ascii_lowercase();
             unplaced_by_group.entry(group).or_default().push(*slot);
         }
+        let screen = Screen::new(&data.places);
         Finder {
             data,
             gazetteer,
@@ -188,6 +194,7 @@ impl Finder {
             unplaced,
             remote,
             unplaced_by_group,
+            screen,
         }
     }
 
@@ -198,12 +205,8 @@ impl Finder {
     /// The nearest places to `at` that pass `filter`, each place once, and the ones
     /// that cannot be ranked.
     pub fn search(&self, at: LatLon, origin: String, filter: &Filter) -> Findings {
-        let keep = |slot: usize| {
-            self.data
-                .places
-                .get(slot)
-                .is_some_and(|p| filter.accepts(p))
-        };
+        let screening = self.screen.ready(filter, &self.data.places);
+        let keep = |slot: usize| screening.keeps(slot);
         let mut nearby: Vec<Nearby> = Vec::new();
         // A place can have several positions: read on until NEARBY distinct places.
         let mut wanted = NEARBY;
@@ -339,7 +342,11 @@ mod tests {
     }
 
     fn finder() -> Finder {
-        Finder::new(LocatorData {
+        Finder::new(data())
+    }
+
+    fn data() -> LocatorData {
+        LocatorData {
             area_name: "Testshire".into(),
             scheme_name: "Safezones".into(),
             places: vec![
@@ -353,7 +360,7 @@ mod tests {
             urgent: Vec::new(),
             silent_call_note: String::new(),
             examples: Default::default(),
-        })
+        }
     }
 
     #[test]
@@ -412,12 +419,13 @@ mod tests {
 
     #[test]
     fn filters_keep_only_matching_places() {
-        let mut finder = finder();
-        let places = &mut finder.data.places;
+        let mut data = data();
+        let places = &mut data.places;
         places[3].kind = PlaceKind::Service;
         places[3].hours = Hours::Always;
         places[3].audiences = vec![Audience::Lgbt];
         places[1].audiences = vec![Audience::Everyone];
+        let finder = Finder::new(data);
         let dewsbury = LatLon::new(53.6910, -1.6330).expect("valid");
         let names = |filter: &Filter| {
             let found = finder.search(dewsbury, "Dewsbury".into(), filter);
