@@ -18,9 +18,10 @@ pub enum Route<'a> {
     Home(&'a Page),
     Article(&'a Page),
     Section(&'a Section),
-    /// The locator page, at [`FIND_PATH`].
-    /// The locator page, with what the server found and the choices it used.
-    Find(FindOutcome, crate::locator::Choices),
+    /// The locator page, with what the server found and the choices it used, in a
+    /// language besides the site's own (at `/<code>/find`) or in the site's (at
+    /// [`FIND_PATH`]).
+    Find(FindOutcome, crate::locator::Choices, Option<&'a Language>),
     /// One of the calm problem pages.
     Problem(Problem),
     /// The share-your-story form, and what became of a story sent.
@@ -103,7 +104,9 @@ pub fn render_find_answer(
     site: &Site,
     outcome: FindOutcome,
     choices: crate::locator::Choices,
+    language: Option<&Language>,
 ) -> String {
+    let (words, action) = find_words(language);
     let context = std::sync::Arc::new(hydration_context::SsrSharedContext::new());
     let html = Owner::new_root(Some(context)).with(|| {
         view! {
@@ -112,11 +115,21 @@ pub fn render_find_answer(
                 choices
                 scheme=site.locator.scheme_name.clone()
                 examples=site.locator.examples.clone()
+                words
+                action
             />
         }
         .to_html()
     });
     html.replace("<!>", "<!---->")
+}
+
+/// The locator's words in `language` (English without one), and where its form posts.
+fn find_words(language: Option<&Language>) -> (crate::locator::Words, String) {
+    language.map_or_else(
+        || (crate::locator::Words::english(), FIND_PATH.to_owned()),
+        |language| (language.locator.clone(), language.find_path()),
+    )
 }
 
 fn document_html(site: &Site, route: &Route<'_>, options: &LeptosOptions, css: &str) -> String {
@@ -125,7 +138,14 @@ fn document_html(site: &Site, route: &Route<'_>, options: &LeptosOptions, css: &
         Route::Home(page) => (page.title.clone(), None, false),
         Route::Article(page) => (page.title.clone(), Some(page.section.clone()), false),
         Route::Section(section) => (section.title.clone(), Some(section.id.clone()), false),
-        Route::Find(outcome, _) => ("Find help near you".to_owned(), None, !outcome.is_answer()),
+        Route::Find(outcome, _, language) => (
+            language.map_or_else(
+                || Strings::english("").find_help,
+                |language| language.strings.find_help.clone(),
+            ),
+            None,
+            !outcome.is_answer(),
+        ),
         Route::Problem(problem) => (problem.words().0.to_owned(), None, false),
         Route::Story(_) => ("Share your story".to_owned(), None, false),
         Route::Language(language) => (language.strings.pages_in_language.clone(), None, false),
@@ -134,6 +154,7 @@ fn document_html(site: &Site, route: &Route<'_>, options: &LeptosOptions, css: &
     let page_language: Option<&Language> = match route {
         Route::Article(page) => site.language_of(page),
         Route::Language(language) => Some(language),
+        Route::Find(_, _, language) => *language,
         _ => None,
     };
     let strings = page_language.map_or_else(
@@ -209,15 +230,20 @@ fn document_html(site: &Site, route: &Route<'_>, options: &LeptosOptions, css: &
             let story = section.id == crate::model::ABOUT_SECTION && settings.stories.is_some();
             view! { <SectionPage section=(*section).clone() pages story/> }.into_any()
         }
-        Route::Find(outcome, choices) => view! {
-            <FindPage
-                data=site.locator.clone()
-                file=site.locator_file.clone()
-                outcome=outcome.clone()
-                choices=choices.clone()
-            />
+        Route::Find(outcome, choices, language) => {
+            let (words, action) = find_words(*language);
+            view! {
+                <FindPage
+                    data=site.locator.clone()
+                    file=site.locator_file.clone()
+                    outcome=outcome.clone()
+                    choices=choices.clone()
+                    words
+                    action
+                />
+            }
+            .into_any()
         }
-        .into_any(),
         Route::Story(outcome) => view! {
             <StoryPage
                 area=settings.area_name.clone()
@@ -249,10 +275,12 @@ fn document_html(site: &Site, route: &Route<'_>, options: &LeptosOptions, css: &
     let description = match route {
         Route::Home(page) | Route::Article(page) => page.summary.clone(),
         Route::Section(section) => section.summary.clone(),
-        Route::Find(..) => format!(
-            "Find a {} or a support service near you in {}. Your search stays on your device.",
-            site.locator.scheme_name.trim_end_matches('s'),
-            settings.area_name
+        Route::Find(_, _, language) => find_words(*language).0.fill(
+            crate::locator::W::FindDescription,
+            &[
+                ("one", site.locator.scheme_name.trim_end_matches('s')),
+                ("area", &settings.area_name),
+            ],
         ),
         Route::Language(language) => language.strings.pages_in_language.clone(),
         Route::Problem(problem) => problem.words().0.to_owned(),

@@ -21,7 +21,7 @@ fn service() -> &'static FindService {
 fuzz_target!(|data: &[u8]| {
     // Noon on a Monday, in milliseconds since 1970.
     let now_ms = 1_795_435_200_000.0;
-    let (status, outcome, choices) = service().answer_body(data, now_ms);
+    let (status, outcome, choices) = service().answer_body(data, now_ms, None);
     assert!(status.is_success() || status.is_client_error());
     let _ = service().page(outcome, choices);
 });

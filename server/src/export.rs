@@ -50,10 +50,16 @@ pub fn export(
     site.locator_file = Some(rendered.locator_file.clone());
     let site = &site;
     for (path, page) in &rendered.pages {
-        let html = if path == FIND_PATH {
+        // The locator in the site's language or another: with no server to answer
+        // its form, the static copy says so and lists every place.
+        let find_in = site
+            .languages
+            .iter()
+            .find(|language| language.find_path() == *path);
+        let html = if path == FIND_PATH || find_in.is_some() {
             render_document_styled(
                 site,
-                &Route::Find(FindOutcome::StaticForm, Default::default()),
+                &Route::Find(FindOutcome::StaticForm, Default::default(), find_in),
                 options,
                 &css,
             )

@@ -71,7 +71,10 @@ pub fn render_site(site: &Site, options: &LeptosOptions, css: &str) -> RenderedS
                 SiteRoute::Article(page) => Route::Article(page),
                 SiteRoute::Section(section) => Route::Section(section),
                 SiteRoute::Language(language) => Route::Language(language),
-                SiteRoute::Find => Route::Find(FindOutcome::Form, Default::default()),
+                SiteRoute::Find => Route::Find(FindOutcome::Form, Default::default(), None),
+                SiteRoute::FindIn(language) => {
+                    Route::Find(FindOutcome::Form, Default::default(), Some(language))
+                }
                 SiteRoute::Story => Route::Story(app::model::StoryOutcome::Form),
                 // Made by open_data::files below.
                 SiteRoute::OpenData(_) => return None,

@@ -21,18 +21,27 @@ fn every_kind_of_answer_renders_into_the_frame_as_the_whole_page_would() {
         "show=everything",
         "%ZZ=%",
     ];
-    for body in bodies {
-        let (status, outcome, choices) = state.find.answer_body(body.as_bytes(), MONDAY_TEN);
-        let framed = state.find.page(outcome.clone(), choices.clone());
-        let whole = state.find.whole_page(outcome, choices);
-        assert_eq!(framed, whole, "{body} ({status})");
+    let languages = std::iter::once(None).chain(state.find.site.languages.iter().map(Some));
+    for language in languages {
+        for body in bodies {
+            let (status, outcome, choices) =
+                state
+                    .find
+                    .answer_body(body.as_bytes(), MONDAY_TEN, language);
+            let framed = state
+                .find
+                .page_in(outcome.clone(), choices.clone(), language);
+            let whole = state.find.whole_page_in(outcome, choices, language);
+            let code = language.map_or("en", |l| l.code.as_str());
+            assert_eq!(framed, whole, "{code}: {body} ({status})");
+        }
     }
 }
 
 #[test]
 fn the_frame_holds_no_island_and_the_answer_sits_inside_the_main_content() {
     let state = support::good_state();
-    let (_, outcome, choices) = state.find.answer_body(b"q=HD1", MONDAY_TEN);
+    let (_, outcome, choices) = state.find.answer_body(b"q=HD1", MONDAY_TEN, None);
     let page = state.find.page(outcome, choices);
     assert!(
         !page.contains("<leptos-island"),

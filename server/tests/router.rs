@@ -715,7 +715,7 @@ async fn an_answer_of_only_approximate_safe_zones_starts_with_what_to_do_now() {
         .expect("the what-to-do block");
     let list = html.find("class=\"result-list\"").expect("the list");
     assert!(block < list, "what to do now comes before the list");
-    assert!(html.contains("Look for a Safe Zone sticker"));
+    assert!(html.contains("Look for a Safezone sticker"));
     let _ = std::fs::remove_dir_all(root.parent().unwrap_or(&root));
 }
 

@@ -59,6 +59,14 @@ pub fn Layout(
         .as_deref()
         .filter(|code| !code.is_empty())
         .map_or_else(|| "/".to_owned(), |code| format!("/{code}"));
+    // The locator, in the page's language too.
+    let find = page_language
+        .as_deref()
+        .filter(|code| !code.is_empty())
+        .map_or_else(
+            || crate::model::FIND_PATH.to_owned(),
+            |code| format!("/{code}{}", crate::model::FIND_PATH),
+        );
     let switcher = (!this_page_in.is_empty()).then(|| {
         view! {
             <nav class="language-switcher" aria-label=strings.languages.clone()>
@@ -147,7 +155,7 @@ pub fn Layout(
                 <nav class="site-nav" aria-label="Sections">
                     <ul>
                         <li>
-                            <a href="/find" class="nav-find">
+                            <a href=find class="nav-find">
                                 {strings.find_help.clone()}
                             </a>
                         </li>

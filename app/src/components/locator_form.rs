@@ -2,7 +2,7 @@
 //! page the server sends back after a search posted without JavaScript shows the same
 //! form with no island, so that answer stays small and loads no WASM.
 
-use crate::locator::{Choices, AUDIENCE_CHOICES, MAX_QUERY_CHARS};
+use crate::locator::{Choices, Words, AUDIENCE_CHOICES, MAX_QUERY_CHARS, W};
 use crate::model::Examples;
 use leptos::html::{Input, Select};
 use leptos::prelude::*;
@@ -35,56 +35,60 @@ impl Default for FormFields {
     }
 }
 
-/// The search form, showing `choices` as last made. `on_submit` runs only where an
+/// The search form, showing `choices` as last made, in `words`, posting to `action`
+/// (the locator's address in the page's language). `on_submit` runs only where an
 /// island has hydrated it; otherwise the browser posts the form to the server.
 #[component]
 pub fn LocatorForm<F>(
     choices: Choices,
     scheme: String,
     examples: Examples,
+    words: Words,
+    action: String,
     fields: FormFields,
     on_submit: F,
 ) -> impl IntoView
 where
     F: Fn(leptos::ev::SubmitEvent) + 'static,
 {
-    let hint = format!(
-        "For example {} or {}. The first part of a postcode is enough, and a full postcode is cut to its first part straight away.",
-        examples.district, examples.town
+    let hint = words.fill(
+        W::QueryHint,
+        &[("district", &examples.district), ("town", &examples.town)],
     );
+    let say = |word: W| words[word].to_owned();
     view! {
-        <form class="locator-form" method="post" action="/find" on:submit=on_submit>
-            <label class="locator-label" for="locator-q">"Postcode district or town"</label>
+        <form class="locator-form" method="post" action=action on:submit=on_submit>
+            <label class="locator-label" for="locator-q">{say(W::QueryLabel)}</label>
             <p class="hint" id="locator-hint">
                 {hint}
             </p>
             <fieldset class="locator-choices">
-                <legend>"Show"</legend>
+                <legend>{say(W::ShowLegend)}</legend>
                 <div class="choice">
                     <input type="radio" id="show-all" name="show" value="all" checked=choices.show != "safezones" && choices.show != "services"/>
-                    <label for="show-all">"Safe places and support services"</label>
+                    <label for="show-all">{say(W::ShowAll)}</label>
                 </div>
                 <div class="choice">
                     <input type="radio" id="show-safezones" name="show" value="safezones" checked=choices.show == "safezones" node_ref=fields.show_safezones/>
-                    <label for="show-safezones">{format!("Only {scheme}: places to go to now")}</label>
+                    <label for="show-safezones">{words.fill(W::ShowSafezones, &[("scheme", &scheme)])}</label>
                 </div>
                 <div class="choice">
                     <input type="radio" id="show-services" name="show" value="services" checked=choices.show == "services" node_ref=fields.show_services/>
-                    <label for="show-services">"Only support services"</label>
+                    <label for="show-services">{say(W::ShowServices)}</label>
                 </div>
             </fieldset>
-            <label class="locator-label" for="locator-for">"Who is the help for?"</label>
+            <label class="locator-label" for="locator-for">{say(W::AudienceLabel)}</label>
             <select id="locator-for" name="for" node_ref=fields.audience>
                 {AUDIENCE_CHOICES
                     .iter()
                     .map(|(key, label)| {
-                        view! { <option value=*key selected=choices.audience == *key>{*label}</option> }
+                        view! { <option value=*key selected=choices.audience == *key>{say(*label)}</option> }
                     })
                     .collect_view()}
             </select>
             <div class="choice">
                 <input type="checkbox" id="locator-open" name="open" value="yes" checked=choices.open_now node_ref=fields.open_now/>
-                <label for="locator-open">"Only places we know are open now"</label>
+                <label for="locator-open">{say(W::OpenOnly)}</label>
             </div>
             <div class="locator-row">
                 <input
@@ -98,7 +102,7 @@ where
                     aria-describedby="locator-hint"
                     node_ref=fields.query
                 />
-                <button type="submit" class="button">"Find help near here"</button>
+                <button type="submit" class="button">{say(W::Submit)}</button>
             </div>
         </form>
     }

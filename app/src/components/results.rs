@@ -9,7 +9,7 @@
 //! values with [`crate::markup::push_escaped`].
 
 use super::call_list::call_items_html;
-use crate::locator::{NearbyView, ResultsView};
+use crate::locator::{NearbyView, ResultsView, Words, W};
 use crate::markup::{push_escaped, push_text};
 #[cfg(feature = "ssr")]
 use leptos::prelude::*;
@@ -17,20 +17,16 @@ use leptos::prelude::*;
 /// The answer, inside a `<div class="locator-answer">`.
 #[cfg(feature = "ssr")]
 #[component]
-pub fn ResultsList(results: ResultsView) -> impl IntoView {
-    view! { <div class="locator-answer" inner_html=results_html(&results)></div> }
+pub fn ResultsList(results: ResultsView, words: Words) -> impl IntoView {
+    view! { <div class="locator-answer" inner_html=results_html(&results, &words)></div> }
 }
 
 /// What to do at once when no Safe Zone near has an exact place.
-const THIN: [&str; 4] = [
-    "Look for a Safe Zone sticker in a shop or office window, and go in.",
-    "Go into any open shop, pharmacy, bar or station where there are staff, and ask them for help.",
-    "In a pharmacy with an Ask for ANI poster, ask for ANI: staff will take you somewhere private.",
-    "If you are in danger, call 999. If you cannot speak, press 55 when a recorded message asks you to.",
-];
+const THIN: [W; 4] = [W::ThinSticker, W::ThinShop, W::ThinAni, W::ThinCall];
 
 /// The whole answer as HTML.
-pub fn results_html(view: &ResultsView) -> String {
+pub fn results_html(view: &ResultsView, words: &Words) -> String {
+    let one = [("one", view.one.as_str())];
     let mut out = String::with_capacity(4096);
     out.push_str(r#"<section class="results" aria-labelledby="results-heading"><h2 id="results-heading" tabindex="-1">"#);
     push_text(&mut out, &view.heading);
@@ -39,22 +35,24 @@ pub fn results_html(view: &ResultsView) -> String {
         element(&mut out, r#"p class="notice" id="outside-notice""#, text);
     }
     if view.thin {
-        out.push_str(r#"<div class="notice" id="what-to-do-now"><p><strong>No Safe Zone near you has an exact address listed yet. What you can do now:</strong></p><ul>"#);
+        out.push_str(r#"<div class="notice" id="what-to-do-now"><p><strong>"#);
+        push_text(&mut out, &words.fill(W::ThinHeading, &one));
+        out.push_str("</strong></p><ul>");
         for line in THIN {
-            element(&mut out, "li", line);
+            element(&mut out, "li", &words.fill(line, &one));
         }
         out.push_str("</ul></div>");
     }
     out.push_str(r#"<ol class="result-list">"#);
     for near in &view.nearby {
-        result_item(&mut out, near);
+        result_item(&mut out, near, words);
     }
     out.push_str("</ol>");
     for (heading, places) in &view.approximate {
         element(&mut out, r#"h3 class="approximate-heading""#, heading);
         out.push_str(r#"<ul class="result-list">"#);
         for near in places {
-            result_item(&mut out, near);
+            result_item(&mut out, near, words);
         }
         out.push_str("</ul>");
     }
@@ -67,7 +65,8 @@ pub fn results_html(view: &ResultsView) -> String {
         out.push_str("</div>");
     }
     if !view.unplaced.is_empty() {
-        out.push_str("<h3>Also in the scheme, but we do not know where yet</h3><p>These are listed without an address, so we cannot say how far away they are.</p>");
+        element(&mut out, "h3", &words[W::UnplacedHeading]);
+        element(&mut out, "p", &words[W::UnplacedNote]);
         for (group, names) in &view.unplaced {
             element(&mut out, "h4", group);
             out.push_str(r#"<ul class="unplaced-list">"#);
@@ -77,10 +76,15 @@ pub fn results_html(view: &ResultsView) -> String {
             out.push_str("</ul>");
         }
         if view.unplaced_more {
-            out.push_str(r#"<p class="unplaced-more">There are more places in the scheme whose address we do not have yet. Search for a town to see its own first.</p>"#);
+            element(
+                &mut out,
+                r#"p class="unplaced-more""#,
+                &words[W::UnplacedMore],
+            );
         }
     }
-    out.push_str(r#"<h3>Help by phone, wherever you are</h3><ul class="result-list">"#);
+    element(&mut out, "h3", &words[W::RemoteHeading]);
+    out.push_str(r#"<ul class="result-list">"#);
     for service in &view.remote {
         out.push_str(r#"<li class="result">"#);
         element(&mut out, r#"h4 class="result-name""#, &service.name);
@@ -90,8 +94,8 @@ pub fn results_html(view: &ResultsView) -> String {
         if let Some(href) = &service.website {
             out.push_str(r#"<p><a href=""#);
             push_escaped(&mut out, href);
-            out.push_str(r#"" rel="noreferrer">Website: "#);
-            push_text(&mut out, href);
+            out.push_str(r#"" rel="noreferrer">"#);
+            push_text(&mut out, &words.fill(W::Website, &[("address", href)]));
             out.push_str("</a></p>");
         }
         out.push_str("</li>");
@@ -102,7 +106,7 @@ pub fn results_html(view: &ResultsView) -> String {
 
 /// One place: its name, kind, distance and address where known, hours, numbers, and
 /// when it was checked.
-fn result_item(out: &mut String, near: &NearbyView) {
+fn result_item(out: &mut String, near: &NearbyView, words: &Words) {
     out.push_str(r#"<li class="result">"#);
     element(out, r#"h3 class="result-name""#, &near.name);
     element(out, r#"p class="result-kind""#, &near.kind);
@@ -113,9 +117,11 @@ fn result_item(out: &mut String, near: &NearbyView) {
         element(out, r#"p class="result-place""#, &near.place);
     }
     if let Some(text) = &near.whereabouts {
-        out.push_str(r#"<p class="result-where">Where: "#);
-        push_text(out, text);
-        out.push_str("</p>");
+        element(
+            out,
+            r#"p class="result-where""#,
+            &words.fill(W::WherePrefix, &[("where", text)]),
+        );
     }
     let hours = if near.open {
         r#"p class="result-hours result-open""#
@@ -182,9 +188,12 @@ mod tests {
                 contacts: Vec::new(),
             }),
             thin: true,
+            one: "Safe <Zone>".to_owned(),
         };
-        let html = results_html(&view);
-        for raw in ["<b>", "<script>", "<i>", "<Town>", "<1>", "<x>", "<now>"] {
+        let html = results_html(&view, &Words::english());
+        for raw in [
+            "<b>", "<script>", "<i>", "<Town>", "<1>", "<x>", "<now>", "<Zone>",
+        ] {
             assert!(!html.contains(raw), "{raw} written raw in {html}");
         }
         assert!(html.contains("Tom's &lt;script&gt;"));
@@ -196,7 +205,8 @@ mod tests {
         assert!(html.contains(r#"<p class="result-where">Where: Inside the library</p>"#));
         assert!(html.contains(r#"<h3 class="approximate-heading">Somewhere in &lt;i&gt;</h3>"#));
         view.unplaced_more = false;
-        assert!(!results_html(&view).contains("unplaced-more"));
+        assert!(html.contains("<strong>No Safe &lt;Zone&gt; near you has an exact address"));
+        assert!(!results_html(&view, &Words::english()).contains("unplaced-more"));
     }
 
     #[test]

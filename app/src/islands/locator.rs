@@ -15,7 +15,7 @@
 //! the WASM.
 
 use crate::components::{results_html, FormFields, LocatorForm};
-use crate::locator::{find, Asked, Choices, Finder, LatLon, LocalTime};
+use crate::locator::{find, Asked, Choices, Finder, LatLon, LocalTime, Words, W};
 use crate::model::Examples;
 use leptos::prelude::*;
 
@@ -26,7 +26,7 @@ pub const DATA_ELEMENT_ID: &str = "locator-data";
 pub const FETCH_AT_ONCE_BYTES: usize = 300 * 1024;
 
 /// What the island needs before its data arrives: where the data is, what it
-/// weighs, and the words of the form.
+/// weighs, the words of the page's language, and where the form posts.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LocatorSetup {
     pub src: String,
@@ -34,12 +34,16 @@ pub struct LocatorSetup {
     pub places: usize,
     pub scheme: String,
     pub examples: Examples,
+    pub words: Words,
+    pub action: String,
 }
 
 #[island]
 pub fn Locator() -> impl IntoView {
     let (hydrated, set_hydrated) = signal(false);
     let setup = island_setup().unwrap_or_default();
+    let words = StoredValue::new(setup.words.clone());
+    let say = move |word: W| words.with_value(|words| words[word].to_owned());
     let large = setup.compressed_bytes > FETCH_AT_ONCE_BYTES;
     let (ready, set_ready) = signal(false);
     let (fetching, set_fetching) = signal(false);
@@ -62,9 +66,7 @@ pub fn Locator() -> impl IntoView {
                     finder.set_value(Some(loaded));
                     set_ready.set(true);
                 }
-                None => set_message.set(
-                    "The list of places could not be downloaded. Searching still works: it asks our server instead.".to_owned(),
-                ),
+                None => set_message.set(say(W::DownloadFailed)),
             }
         });
     };
@@ -98,20 +100,24 @@ pub fn Locator() -> impl IntoView {
     };
     // One search, typed or located: the same `find` the server's no-JS path calls.
     let search = move |asked: Asked<'_>| {
-        let answer = finder.with_value(|finder| {
-            finder
-                .as_ref()
-                .map(|finder| find(finder, asked, &chosen(), uk_now()))
+        let answer = words.with_value(|words| {
+            finder.with_value(|finder| {
+                finder.as_ref().map(|finder| {
+                    find(finder, asked, &chosen(), uk_now(), words)
+                        .map(|found| results_html(&found, words))
+                        .map_err(|problem| problem.words(words).to_owned())
+                })
+            })
         });
         match answer {
-            Some(Ok(found)) => {
+            Some(Ok(html)) => {
                 set_message.set(String::new());
-                set_results.set(results_html(&found));
+                set_results.set(html);
                 focus_results();
             }
             Some(Err(problem)) => {
                 set_results.set(String::new());
-                set_message.set(problem.words().to_owned());
+                set_message.set(problem);
             }
             None => {}
         }
@@ -129,35 +135,38 @@ pub fn Locator() -> impl IntoView {
         search(Asked::Typed(&typed));
     };
     let on_locate = move |_| {
-        set_message.set("Finding where you are. Your browser may ask you first.".to_owned());
+        set_message.set(say(W::Locating));
         locate(
             move |at| search(Asked::Position(at)),
             move |problem| {
                 set_results.set(String::new());
-                set_message.set(problem.to_owned());
+                set_message.set(say(problem));
             },
         );
     };
-    let download_words = format!(
-        "Search on this phone instead: download the list of {} places ({})",
-        setup.places,
-        crate::locator::size_words(setup.compressed_bytes)
+    let download_words = setup.words.fill(
+        W::DownloadButton,
+        &[
+            ("places", &setup.places.to_string()),
+            ("size", &crate::locator::size_words(setup.compressed_bytes)),
+        ],
     );
+    let downloading = say(W::Downloading);
     let on_download = move |_| get_data();
 
     view! {
         <div class="locator" data-hydrated=move || hydrated.get().to_string() data-ready=move || ready.get().to_string()>
-            <LocatorForm choices=Choices::default() scheme=setup.scheme examples=setup.examples fields on_submit/>
+            <LocatorForm choices=Choices::default() scheme=setup.scheme examples=setup.examples words=setup.words action=setup.action fields on_submit/>
             <p class="locator-or" hidden=move || !(large && hydrated.get() && !ready.get())>
                 <button type="button" class="button button-secondary" id="download-places" on:click=on_download disabled=move || fetching.get()>
-                    {move || if fetching.get() { "Downloading the list of places…".to_owned() } else { download_words.clone() }}
+                    {move || if fetching.get() { downloading.clone() } else { download_words.clone() }}
                 </button>
             </p>
             <p class="locator-or" hidden=move || !(ready.get() && hydrated.get())>
                 <button type="button" class="button button-secondary" id="use-location" on:click=on_locate>
-                    "Use my location"
+                    {say(W::UseLocation)}
                 </button>
-                " Your location stays on this device. It is never sent to us or anyone else."
+                {format!(" {}", say(W::LocationPrivate))}
             </p>
             <p class="locator-message" role="status" aria-live="polite">{move || message.get()}</p>
             <div class="locator-answer" inner_html=move || results.get()></div>
@@ -181,6 +190,9 @@ fn island_setup() -> Option<LocatorSetup> {
             district: text("data-district"),
             town: text("data-town"),
         },
+        // The page's words, or English if they cannot be read.
+        words: Words::decode(&text("data-words")).unwrap_or_default(),
+        action: text("data-action"),
     })
 }
 
@@ -264,14 +276,14 @@ fn focus_results() {
 
 /// Asks the browser for the position, once, after a tap. Coarse positions are fine.
 #[cfg(feature = "hydrate")]
-fn locate(found: impl Fn(LatLon) + 'static, failed: impl Fn(&str) + 'static) {
+fn locate(found: impl Fn(LatLon) + 'static, failed: impl Fn(W) + 'static) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
     use web_sys::{Position, PositionError, PositionOptions};
 
     let failed = std::rc::Rc::new(failed);
     let Some(geolocation) = window().navigator().geolocation().ok() else {
-        failed("This browser cannot share its location. Type a postcode district or town instead.");
+        failed(W::LocationUnsupported);
         return;
     };
     let on_error = failed.clone();
@@ -280,16 +292,16 @@ fn locate(found: impl Fn(LatLon) + 'static, failed: impl Fn(&str) + 'static) {
         let coords = position.unchecked_into::<Position>().coords();
         match LatLon::new(coords.latitude(), coords.longitude()) {
             Some(at) => found(at),
-            None => failed("Your browser gave a location we cannot use. Type a postcode district or town instead."),
+            None => failed(W::LocationUnusable),
         }
     });
     let error = Closure::once_into_js(move |problem: wasm_bindgen::JsValue| {
         let denied =
             problem.unchecked_into::<PositionError>().code() == PositionError::PERMISSION_DENIED;
         on_error(if denied {
-            "Location is turned off for this site. That is fine: type a postcode district or town instead."
+            W::LocationDenied
         } else {
-            "We could not get your location. Type a postcode district or town instead."
+            W::LocationFailed
         });
     });
     let options = PositionOptions::new();
@@ -304,9 +316,9 @@ fn locate(found: impl Fn(LatLon) + 'static, failed: impl Fn(&str) + 'static) {
         )
         .is_err()
     {
-        on_call_error("We could not get your location. Type a postcode district or town instead.");
+        on_call_error(W::LocationFailed);
     }
 }
 
 #[cfg(not(feature = "hydrate"))]
-fn locate(_found: impl Fn(LatLon) + 'static, _failed: impl Fn(&str) + 'static) {}
+fn locate(_found: impl Fn(LatLon) + 'static, _failed: impl Fn(W) + 'static) {}

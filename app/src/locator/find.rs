@@ -5,8 +5,9 @@
 use super::hours::LocalTime;
 use super::point::LatLon;
 use super::present::{present, ResultsView};
-use super::query::parse_query;
+use super::query::{parse_query, Query};
 use super::search::{not_found_words, Choices, Finder};
+use super::words::{Words, W};
 
 /// What a person asked for.
 #[derive(Clone, Copy, Debug)]
@@ -29,37 +30,46 @@ pub enum FindProblem {
 }
 
 impl FindProblem {
-    pub fn words(&self) -> &str {
+    pub fn words<'a>(&'a self, words: &'a Words) -> &'a str {
         match self {
-            FindProblem::Choices => {
-                "We could not read those choices. Choose from the lists, then search again."
-            }
-            FindProblem::Typed(words) | FindProblem::NotFound(words) => words,
+            FindProblem::Choices => &words[W::ChoicesUnreadable],
+            FindProblem::Typed(said) | FindProblem::NotFound(said) => said,
         }
     }
 }
 
 /// The places to show for `asked` with `choices`, at `now` (UK time; `None` when the
-/// time is not known, so nothing is shown as open).
+/// time is not known, so nothing is shown as open), said in `words`.
 pub fn find(
     finder: &Finder,
     asked: Asked<'_>,
     choices: &Choices,
     now: Option<LocalTime>,
+    words: &Words,
 ) -> Result<ResultsView, FindProblem> {
     let filter = choices.filter(now).ok_or(FindProblem::Choices)?;
     let (at, origin) = match asked {
-        Asked::Position(at) => (at, "your location".to_owned()),
+        Asked::Position(at) => (at, words[W::YourLocation].to_owned()),
         Asked::Typed(typed) => {
-            let query = parse_query(typed)
-                .map_err(|problem| FindProblem::Typed(problem.words(&finder.data.examples)))?;
-            finder
-                .gazetteer
-                .resolve(&query)
-                .ok_or_else(|| FindProblem::NotFound(not_found_words(&query, &finder.data)))?
+            let query = parse_query(typed).map_err(|problem| {
+                FindProblem::Typed(problem.words(&finder.data.examples, words))
+            })?;
+            let (at, origin) = finder.gazetteer.resolve(&query).ok_or_else(|| {
+                FindProblem::NotFound(not_found_words(&query, &finder.data, words))
+            })?;
+            match &query {
+                // The gazetteer names a district in English; say it in `words`.
+                Query::Outcode(code) => (at, words.fill(W::PostcodeArea, &[("code", code)])),
+                Query::Town(_) => (at, origin),
+            }
         }
     };
-    Ok(present(finder, &finder.search(at, origin, &filter), now))
+    Ok(present(
+        finder,
+        &finder.search(at, origin, &filter),
+        now,
+        words,
+    ))
 }
 
 #[cfg(test)]
@@ -109,9 +119,23 @@ mod tests {
     fn typed_text_and_a_position_find_the_same_place() {
         let finder = finder();
         let choices = Choices::default();
-        let typed = find(&finder, Asked::Typed("hd1 2ta"), &choices, None).expect("typed");
+        let typed = find(
+            &finder,
+            Asked::Typed("hd1 2ta"),
+            &choices,
+            None,
+            &Words::english(),
+        )
+        .expect("typed");
         let at = LatLon::new(53.6469, -1.7889).expect("valid");
-        let located = find(&finder, Asked::Position(at), &choices, None).expect("position");
+        let located = find(
+            &finder,
+            Asked::Position(at),
+            &choices,
+            None,
+            &Words::english(),
+        )
+        .expect("position");
         assert_eq!(typed.nearby.len(), 1);
         assert_eq!(typed.nearby[0].name, "Town hall");
         assert_eq!(located.nearby[0].name, "Town hall");
@@ -130,8 +154,14 @@ mod tests {
             });
         }
         let finder = Finder::new(data);
-        let found =
-            find(&finder, Asked::Typed("dewsbury"), &Choices::default(), None).expect("town");
+        let found = find(
+            &finder,
+            Asked::Typed("dewsbury"),
+            &Choices::default(),
+            None,
+            &Words::english(),
+        )
+        .expect("town");
         let groups: Vec<(&str, usize)> = found
             .unplaced
             .iter()
@@ -140,7 +170,14 @@ mod tests {
         assert_eq!(groups, [("Dewsbury", 5), ("Batley", 7)]);
         assert_eq!(found.unplaced[0].1[0], "Shop 10");
         assert!(found.unplaced_more);
-        let from_hd1 = find(&finder, Asked::Typed("HD1"), &Choices::default(), None).expect("HD1");
+        let from_hd1 = find(
+            &finder,
+            Asked::Typed("HD1"),
+            &Choices::default(),
+            None,
+            &Words::english(),
+        )
+        .expect("HD1");
         assert_eq!(
             from_hd1.unplaced[0],
             (
@@ -153,7 +190,8 @@ mod tests {
             show: "services".into(),
             ..Choices::default()
         };
-        let none = find(&finder, Asked::Typed("HD1"), &few, None).expect("services");
+        let none =
+            find(&finder, Asked::Typed("HD1"), &few, None, &Words::english()).expect("services");
         assert!(none.unplaced.is_empty() && !none.unplaced_more);
     }
 
@@ -166,15 +204,28 @@ mod tests {
             ..Choices::default()
         };
         assert_eq!(
-            find(&finder, Asked::Typed("HD1"), &bad_choices, None).err(),
+            find(
+                &finder,
+                Asked::Typed("HD1"),
+                &bad_choices,
+                None,
+                &Words::english()
+            )
+            .err(),
             Some(FindProblem::Choices)
         );
         assert!(matches!(
-            find(&finder, Asked::Typed(""), &choices, None),
+            find(&finder, Asked::Typed(""), &choices, None, &Words::english()),
             Err(FindProblem::Typed(_))
         ));
         assert!(matches!(
-            find(&finder, Asked::Typed("ZZ9"), &choices, None),
+            find(
+                &finder,
+                Asked::Typed("ZZ9"),
+                &choices,
+                None,
+                &Words::english()
+            ),
             Err(FindProblem::NotFound(_))
         ));
     }

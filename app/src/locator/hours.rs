@@ -7,6 +7,7 @@
 //! shown as open. Times are UK clock time, worked out from UTC here, so a phone set
 //! to another time zone still gets the right answer.
 
+use super::words::{Words, W};
 use serde::{Deserialize, Serialize};
 
 /// Minutes in a day.
@@ -183,12 +184,16 @@ pub fn year_of(day: i32) -> i32 {
     year
 }
 
-/// "9am", "5:30pm", "midday", "midnight".
-pub fn clock_words(minute: u16) -> String {
+/// "9am", "5:30pm", "midday", "midnight"; "09:00", "17:30", "00:00" in a language
+/// that says times on the 24-hour clock.
+pub fn clock_words(minute: u16, words: &Words) -> String {
     let (hour, minutes) = (minute / 60 % 24, minute % 60);
+    if words.twenty_four_hour() {
+        return format!("{hour:02}:{minutes:02}");
+    }
     match (hour, minutes) {
-        (0, 0) => "midnight".to_owned(),
-        (12, 0) => "midday".to_owned(),
+        (0, 0) => words[W::Midnight].to_owned(),
+        (12, 0) => words[W::Midday].to_owned(),
         _ => {
             let suffix = if hour < 12 { "am" } else { "pm" };
             let twelve = match hour % 12 {
@@ -205,13 +210,16 @@ pub fn clock_words(minute: u16) -> String {
 }
 
 /// "at 5pm", "at 9am tomorrow", "at 9am on Monday", said from `now`.
-pub fn when_words(at: LocalTime, now: LocalTime) -> String {
-    let clock = clock_words(at.minute);
+pub fn when_words(at: LocalTime, now: LocalTime, words: &Words) -> String {
+    let time = clock_words(at.minute, words);
     match at.day - now.day {
-        0 => format!("at {clock}"),
-        1 if at.minute == 0 => "at midnight tonight".to_owned(),
-        1 => format!("at {clock} tomorrow"),
-        _ => format!("at {clock} on {}", WEEKDAYS[weekday(at.day)]),
+        0 => words.fill(W::AtTime, &[("time", &time)]),
+        1 if at.minute == 0 => words[W::AtMidnightTonight].to_owned(),
+        1 => words.fill(W::AtTimeTomorrow, &[("time", &time)]),
+        _ => words.fill(
+            W::AtTimeOnDay,
+            &[("time", &time), ("day", words.weekday(weekday(at.day)))],
+        ),
     }
 }
 
@@ -366,11 +374,12 @@ mod tests {
 
     #[test]
     fn times_are_said_the_gov_uk_way() {
-        assert_eq!(clock_words(0), "midnight");
-        assert_eq!(clock_words(720), "midday");
-        assert_eq!(clock_words(540), "9am");
-        assert_eq!(clock_words(1050), "5:30pm");
-        assert_eq!(clock_words(45), "12:45am");
+        let en = Words::english();
+        assert_eq!(clock_words(0, &en), "midnight");
+        assert_eq!(clock_words(720, &en), "midday");
+        assert_eq!(clock_words(540, &en), "9am");
+        assert_eq!(clock_words(1050, &en), "5:30pm");
+        assert_eq!(clock_words(45, &en), "12:45am");
         let now = LocalTime {
             day: day_number(2026, 11, 23),
             minute: 600,
@@ -381,7 +390,8 @@ mod tests {
                     minute: 1020,
                     ..now
                 },
-                now
+                now,
+                &en
             ),
             "at 5pm"
         );
@@ -391,7 +401,8 @@ mod tests {
                     day: now.day + 1,
                     minute: 540
                 },
-                now
+                now,
+                &en
             ),
             "at 9am tomorrow"
         );
@@ -401,7 +412,8 @@ mod tests {
                     day: now.day + 1,
                     minute: 0
                 },
-                now
+                now,
+                &en
             ),
             "at midnight tonight"
         );
@@ -411,9 +423,29 @@ mod tests {
                     day: now.day + 3,
                     minute: 540
                 },
-                now
+                now,
+                &en
             ),
             "at 9am on Thursday"
         );
+    }
+
+    #[test]
+    fn a_language_on_the_24_hour_clock_says_17_30() {
+        let mut values: Vec<String> = W::ALL.iter().map(|w| w.english().to_owned()).collect();
+        values[W::Clock as usize] = "24-hour".to_owned();
+        values[W::AtTimeTomorrow as usize] = "jutro o {time}".to_owned();
+        let words = Words::from_values(values).expect("one value for each word");
+        assert_eq!(clock_words(0, &words), "00:00");
+        assert_eq!(clock_words(1050, &words), "17:30");
+        let now = LocalTime {
+            day: 100,
+            minute: 600,
+        };
+        let at = LocalTime {
+            day: 101,
+            minute: 545,
+        };
+        assert_eq!(when_words(at, now, &words), "jutro o 09:05");
     }
 }

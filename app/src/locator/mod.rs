@@ -14,6 +14,7 @@ mod present;
 mod query;
 mod screen;
 mod search;
+mod words;
 
 pub use columns::{from_grid, on_grid, to_grid, GRID};
 pub use find::{find, Asked, FindProblem};
@@ -33,3 +34,4 @@ pub use search::{
     distance_words, not_found_words, Choices, Filter, Finder, Findings, Nearby, AUDIENCE_CHOICES,
     NEARBY,
 };
+pub use words::{fill, placeholders, Words, W};

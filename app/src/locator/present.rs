@@ -3,6 +3,7 @@
 
 use super::hours::{when_words, LocalTime, OpenState};
 use super::search::{distance_words, Finder, Findings};
+use super::words::{Words, W};
 use crate::model::{Contact, Hours, Location, PlaceKind};
 use serde::{Deserialize, Serialize};
 
@@ -26,6 +27,8 @@ pub struct ResultsView {
     /// Set when Safe Zones are near but none has an exact place: the answer leads with
     /// what to do now.
     pub thin: bool,
+    /// One place of the scheme, as the scheme names it ("Safe Zone").
+    pub one: String,
 }
 
 /// What to do when nothing near is known to be open.
@@ -64,26 +67,22 @@ pub struct RemoteView {
 
 /// How opening hours are said at `now` (UK time; `None` when the clock is unusable).
 /// Unknown is never "open".
-pub fn hours_words(hours: &Hours, now: Option<LocalTime>) -> String {
+pub fn hours_words(hours: &Hours, now: Option<LocalTime>, words: &Words) -> String {
     let state = now.map_or(OpenState::Unknown, |now| hours.state(now));
     match (hours, state, now) {
-        (Hours::Always, _, _) => "Open now: open at any time, day or night.".to_owned(),
+        (Hours::Always, _, _) => words[W::OpenAlways].to_owned(),
         (_, OpenState::Open { closes: Some(at) }, Some(now)) => {
-            format!("Open now. Closes {}.", when_words(at, now))
+            words.fill(W::OpenCloses, &[("when", &when_words(at, now, words))])
         }
-        (_, OpenState::Open { .. }, _) => "Open now.".to_owned(),
+        (_, OpenState::Open { .. }, _) => words[W::OpenNow].to_owned(),
         (_, OpenState::Closed { opens: Some(at) }, Some(now)) => {
-            format!("Closed now. Opens {}.", when_words(at, now))
+            words.fill(W::ClosedOpens, &[("when", &when_words(at, now, words))])
         }
-        (_, OpenState::Closed { .. }, _) => {
-            "Closed now. We do not know when it opens next.".to_owned()
-        }
+        (_, OpenState::Closed { .. }, _) => words[W::ClosedUnknown].to_owned(),
         (Hours::Timetable { text, .. }, OpenState::Unknown, _) => {
-            format!("Opening hours: {text}. We cannot say whether it is open right now.")
+            words.fill(W::HoursOnly, &[("hours", text)])
         }
-        (Hours::Unknown, _, _) => {
-            "Opening hours not known: it may be closed, so check before you go.".to_owned()
-        }
+        (Hours::Unknown, _, _) => words[W::HoursUnknown].to_owned(),
     }
 }
 
@@ -91,8 +90,13 @@ fn is_open(hours: &Hours, now: Option<LocalTime>) -> bool {
     now.is_some_and(|now| matches!(hours.state(now), OpenState::Open { .. }))
 }
 
-/// Words for what a search found, at `now` (UK time).
-pub fn present(finder: &Finder, findings: &Findings, now: Option<LocalTime>) -> ResultsView {
+/// Words for what a search found, at `now` (UK time), in `words`.
+pub fn present(
+    finder: &Finder,
+    findings: &Findings,
+    now: Option<LocalTime>,
+    words: &Words,
+) -> ResultsView {
     let area = &finder.data.area_name;
     let views = findings
         .nearby
@@ -115,32 +119,23 @@ pub fn present(finder: &Finder, findings: &Findings, now: Option<LocalTime>) -> 
                 _ => String::new(),
             };
             let group = if exact { None } else { near.area.clone() };
-            let direction = if near.direction.is_empty() {
-                String::new()
-            } else {
-                format!(" {}", near.direction)
-            };
             let view = NearbyView {
                 name: place.name.clone(),
                 kind: match place.kind {
                     PlaceKind::Safezone => finder.data.scheme_name.trim_end_matches('s').to_owned(),
-                    PlaceKind::Service => "Support service".to_owned(),
+                    PlaceKind::Service => words[W::KindService].to_owned(),
                 },
                 distance: if exact {
-                    format!(
-                        "{}{direction}, about {} minutes' walk",
-                        distance_words(near.distance_m),
-                        near.minutes
-                    )
+                    distance_said(near, words)
                 } else {
                     String::new()
                 },
                 place: place_words,
                 whereabouts: place.whereabouts.clone(),
-                hours: hours_words(&place.hours, now),
+                hours: hours_words(&place.hours, now, words),
                 open: is_open(&place.hours, now),
                 contacts: place.contacts.clone(),
-                checked: checked_words(place),
+                checked: checked_words(place, words),
             };
             Some((group, view))
         })
@@ -155,9 +150,7 @@ pub fn present(finder: &Finder, findings: &Findings, now: Option<LocalTime>) -> 
             nearby.push(view);
             continue;
         };
-        let heading = format!(
-            "Approximate: somewhere in {area}. Exact addresses are not listed yet, so we give no distances."
-        );
+        let heading = words.fill(W::Approximate, &[("area", &area)]);
         match approximate.iter_mut().find(|(known, _)| *known == heading) {
             Some((_, views)) => views.push(view),
             None => approximate.push((heading, vec![view])),
@@ -165,10 +158,9 @@ pub fn present(finder: &Finder, findings: &Findings, now: Option<LocalTime>) -> 
     }
     let none_open = (!open).then(|| NoneOpenView {
         heading: if !any {
-            "Nothing near matches your choices. You can still call for help now.".to_owned()
+            words[W::NothingNear].to_owned()
         } else {
-            "None of the places above is known to be open now. You can still call for help now."
-                .to_owned()
+            words[W::NoneOpen].to_owned()
         },
         silent_call_note: finder.data.silent_call_note.clone(),
         contacts: finder.data.urgent.clone(),
@@ -191,7 +183,7 @@ pub fn present(finder: &Finder, findings: &Findings, now: Option<LocalTime>) -> 
         .map(|place| RemoteView {
             name: place.name.clone(),
             description: place.description.clone().unwrap_or_default(),
-            hours: hours_words(&place.hours, now),
+            hours: hours_words(&place.hours, now, words),
             contacts: place.contacts.clone(),
             website: place.website.clone(),
         })
@@ -206,11 +198,11 @@ pub fn present(finder: &Finder, findings: &Findings, now: Option<LocalTime>) -> 
     let thin = safe_zones().next().is_some()
         && safe_zones().all(|place| !matches!(place.location, Location::Postcode { .. }));
     ResultsView {
-        heading: format!("Nearest to {}", findings.origin),
+        heading: words.fill(W::ResultsHeading, &[("origin", &findings.origin)]),
         outside_notice: (!findings.in_area).then(|| {
-            format!(
-                "{} is outside {area}. These are the nearest places we know of in {area}, but they may be a long way away. The national helplines below can help wherever you are.",
-                capitalise(&findings.origin)
+            words.fill(
+                W::OutsideArea,
+                &[("origin", &capitalise(&findings.origin)), ("area", area)],
             )
         }),
         nearby,
@@ -220,20 +212,55 @@ pub fn present(finder: &Finder, findings: &Findings, now: Option<LocalTime>) -> 
         remote,
         none_open,
         thin,
+        one: finder.data.scheme_name.trim_end_matches('s').to_owned(),
+    }
+}
+
+/// How far and which way a place is, and how long a walk.
+fn distance_said(near: &super::search::Nearby, words: &Words) -> String {
+    let (distance, minutes) = (distance_words(near.distance_m), near.minutes.to_string());
+    match words.direction(near.direction) {
+        "" => words.fill(
+            W::DistanceHere,
+            &[("distance", &distance), ("minutes", &minutes)],
+        ),
+        direction => words.fill(
+            W::Distance,
+            &[
+                ("distance", &distance),
+                ("direction", direction),
+                ("minutes", &minutes),
+            ],
+        ),
     }
 }
 
 /// Who lists a place and when it was last checked: "Checked March 2025 (Kirklees
-/// Council)", and said plainly when the scheme has not confirmed it yet.
-fn checked_words(place: &crate::model::Place) -> String {
-    let when = crate::model::Date::parse(&place.last_verified)
-        .map_or_else(|| place.last_verified.clone(), |date| date.month_and_year());
-    let unconfirmed = if place.confirmed {
-        ""
-    } else {
-        " Not yet confirmed by the scheme: check when you get there."
+/// Council).", and said plainly when the scheme has not confirmed it yet.
+fn checked_words(place: &crate::model::Place, words: &Words) -> String {
+    let checked = match crate::model::Date::parse(&place.last_verified) {
+        Some(date) => words.fill(
+            W::Checked,
+            &[
+                ("month", words.month(date.month)),
+                ("year", &date.year.to_string()),
+                ("source", &place.source),
+            ],
+        ),
+        None => words.fill(
+            W::Checked,
+            &[
+                ("month", &place.last_verified),
+                ("year", ""),
+                ("source", &place.source),
+            ],
+        ),
     };
-    format!("Checked {when} ({}).{unconfirmed}", place.source)
+    if place.confirmed {
+        checked
+    } else {
+        format!("{checked} {}", &words[W::Unconfirmed])
+    }
 }
 
 fn capitalise(text: &str) -> String {
@@ -279,7 +306,7 @@ mod tests {
             day: 20_780,
             minute: 600,
         });
-        assert!(!hours_words(&Hours::Unknown, now).contains("Open now"));
+        assert!(!hours_words(&Hours::Unknown, now, &Words::english()).contains("Open now"));
         let office = Hours::Timetable {
             text: "Mo-Fr 09:00-17:00".into(),
             timetable: Timetable {
@@ -290,13 +317,16 @@ mod tests {
                 exceptions: vec![],
             },
         };
-        assert_eq!(hours_words(&office, now), "Open now. Closes at 5pm.");
+        assert_eq!(
+            hours_words(&office, now, &Words::english()),
+            "Open now. Closes at 5pm."
+        );
         let evening = Some(LocalTime {
             day: 20_780,
             minute: 1100,
         });
         assert_eq!(
-            hours_words(&office, evening),
+            hours_words(&office, evening, &Words::english()),
             "Closed now. Opens at 9am tomorrow."
         );
         let later = Some(LocalTime {
@@ -304,11 +334,11 @@ mod tests {
             minute: 600,
         });
         assert_eq!(
-            hours_words(&office, later),
+            hours_words(&office, later, &Words::english()),
             "Opening hours: Mo-Fr 09:00-17:00. We cannot say whether it is open right now."
         );
-        assert!(!hours_words(&office, None).contains("Open now"));
-        assert!(hours_words(&Hours::Always, None).starts_with("Open now"));
+        assert!(!hours_words(&office, None, &Words::english()).contains("Open now"));
+        assert!(hours_words(&Hours::Always, None, &Words::english()).starts_with("Open now"));
     }
 
     #[test]

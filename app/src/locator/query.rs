@@ -1,6 +1,7 @@
 //! Reading what someone types into the locator: a postcode district ("HD1"), a full
 //! postcode (cut to its district at once, before anything else looks at it), or a town.
 
+use super::words::{Words, W};
 use crate::model::Examples;
 
 /// What to search near.
@@ -22,13 +23,14 @@ pub enum QueryError {
 
 impl QueryError {
     /// What to tell the person, with examples from the area (from the content).
-    pub fn words(self, examples: &Examples) -> String {
-        let (district, town) = (&examples.district, &examples.town);
-        match self {
-            QueryError::Empty => format!("Type the first part of a postcode, such as {district}, or the name of a town."),
-            QueryError::TooLong => format!("That is longer than a postcode or a town name. Try the first part of a postcode, such as {district}."),
-            QueryError::NotAPlace => format!("We could not read that as a postcode or a town. Try the first part of a postcode, such as {district}, or a town such as {town}."),
-        }
+    pub fn words(self, examples: &Examples, words: &Words) -> String {
+        let (district, town) = (examples.district.as_str(), examples.town.as_str());
+        let word = match self {
+            QueryError::Empty => W::QueryEmpty,
+            QueryError::TooLong => W::QueryTooLong,
+            QueryError::NotAPlace => W::QueryNotAPlace,
+        };
+        words.fill(word, &[("district", district), ("town", town)])
     }
 }
 
@@ -139,7 +141,7 @@ mod tests {
             town: "Fixton".into(),
         };
         assert!(QueryError::NotAPlace
-            .words(&examples)
+            .words(&examples, &Words::english())
             .contains("such as ZZ1, or a town such as Fixton"));
     }
 

@@ -7,6 +7,7 @@ use super::index::Index;
 use super::point::{compass_point, walking_minutes, LatLon};
 use super::query::Query;
 use super::screen::Screen;
+use super::words::{Words, W};
 use crate::model::{Audience, Location, LocatorData, Place, PlaceKind};
 
 /// How many places the results show by distance.
@@ -75,19 +76,16 @@ impl Filter {
 }
 
 /// The "who is it for?" choices the locator offers: (audience word, label).
-pub const AUDIENCE_CHOICES: [(&str, &str); 9] = [
-    ("", "Anyone"),
-    ("women", "Women"),
-    ("men", "Men"),
-    ("lgbt", "LGBT+ people"),
-    ("young-people", "Children and young people"),
-    ("older-people", "Older people"),
-    ("disabled-people", "Disabled people"),
-    (
-        "family-and-friends",
-        "Family and friends of someone being hurt",
-    ),
-    ("perpetrators", "Someone worried about their own behaviour"),
+pub const AUDIENCE_CHOICES: [(&str, W); 9] = [
+    ("", W::ForAnyone),
+    ("women", W::ForWomen),
+    ("men", W::ForMen),
+    ("lgbt", W::ForLgbt),
+    ("young-people", W::ForYoungPeople),
+    ("older-people", W::ForOlderPeople),
+    ("disabled-people", W::ForDisabledPeople),
+    ("family-and-friends", W::ForFamily),
+    ("perpetrators", W::ForPerpetrators),
 ];
 
 /// What the person chose in the locator form, kept so the answer shows the same form.
@@ -286,12 +284,13 @@ impl Finder {
 }
 
 /// What to say when a well-formed query names no place we know.
-pub fn not_found_words(query: &Query, data: &LocatorData) -> String {
-    let (area_name, district) = (&data.area_name, &data.examples.district);
+pub fn not_found_words(query: &Query, data: &LocatorData, words: &Words) -> String {
+    let (area, district) = (data.area_name.as_str(), data.examples.district.as_str());
     match query {
-        Query::Outcode(code) => format!("We could not find the postcode area {code} in or near {area_name}. Check it, or try the name of a town. This site lists places in and near {area_name} only."),
-        Query::Town(name) => format!(
-            "We could not find a town called {name} in or near {area_name}. Try the first part of a postcode, such as {district}."
+        Query::Outcode(code) => words.fill(W::DistrictNotFound, &[("code", code), ("area", area)]),
+        Query::Town(name) => words.fill(
+            W::TownNotFound,
+            &[("town", name), ("area", area), ("district", district)],
         ),
     }
 }

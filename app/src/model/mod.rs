@@ -302,12 +302,19 @@ pub struct Language {
     pub name: String,
     pub direction: TextDirection,
     pub strings: Strings,
+    /// Every word of the locator, from the language's `locator.toml`.
+    pub locator: crate::locator::Words,
 }
 
 impl Language {
     /// Its index page, listing its translated pages.
     pub fn path(&self) -> String {
         format!("/{}", self.code)
+    }
+
+    /// The locator in this language; its form posts there too.
+    pub fn find_path(&self) -> String {
+        format!("/{}{}", self.code, FIND_PATH)
     }
 }
 

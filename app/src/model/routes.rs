@@ -23,6 +23,8 @@ pub enum SiteRoute<'a> {
     Language(&'a Language),
     /// The locator page, at [`FIND_PATH`].
     Find,
+    /// The locator page in a language besides the site's own, at `/<code>/find`.
+    FindIn(&'a Language),
     /// The share-your-story form, when `site.toml` has `[stories]`.
     Story,
     /// An open-data file, when `site.toml` publishes open data.
@@ -36,6 +38,7 @@ impl SiteRoute<'_> {
             SiteRoute::Section(section) => section.path(),
             SiteRoute::Language(language) => language.path(),
             SiteRoute::Find => FIND_PATH.to_owned(),
+            SiteRoute::FindIn(language) => language.find_path(),
             SiteRoute::Story => super::STORY_PATH.to_owned(),
             SiteRoute::OpenData(path) => (*path).to_owned(),
         }
@@ -66,6 +69,7 @@ impl Site {
             .chain(self.sections.iter().map(SiteRoute::Section))
             .chain(self.languages.iter().map(SiteRoute::Language))
             .chain(std::iter::once(SiteRoute::Find))
+            .chain(self.languages.iter().map(SiteRoute::FindIn))
             .chain(self.settings.stories.as_ref().map(|_| SiteRoute::Story))
             .chain(open_data)
             .collect()

@@ -4,7 +4,7 @@
 
 use crate::components::{FormFields, LocatorForm, ResultsList};
 use crate::islands::{Locator, LocatorSetup, FETCH_AT_ONCE_BYTES, LOCATOR_DATA_ID};
-use crate::locator::{size_words, Choices, ResultsView};
+use crate::locator::{size_words, Choices, ResultsView, Words, W};
 use crate::model::{Examples, LocatorData, LocatorFile};
 use leptos::prelude::*;
 
@@ -40,28 +40,33 @@ impl FindOutcome {
     }
 }
 
+/// The locator page in `words`; its form posts to `action`, the locator's address in
+/// the page's language.
 #[component]
 pub fn FindPage(
     data: LocatorData,
     file: Option<LocatorFile>,
     outcome: FindOutcome,
     choices: Choices,
+    words: Words,
+    action: String,
 ) -> impl IntoView {
     let scheme = data.scheme_name.clone();
     let one = scheme.trim_end_matches('s').to_owned();
     let area = data.area_name.clone();
     let is_static = outcome == FindOutcome::StaticForm;
     let answered = outcome.is_answer();
-    let every_place = is_static.then(|| every_place(&data));
+    let every_place = is_static.then(|| every_place(&data, &words));
+    let named = [
+        ("one", one.as_str()),
+        ("scheme", scheme.as_str()),
+        ("area", area.as_str()),
+    ];
     view! {
-        <h1>{format!("Find a {one} or help near you")}</h1>
-        <p class="lead">
-            {format!(
-                "{scheme} are shops, stations, libraries and other places in {area} where you can step in if you feel followed or unsafe. Staff can let you wait, help you charge your phone or call someone for you."
-            )}
-        </p>
+        <h1>{words.fill(W::FindHeading, &named)}</h1>
+        <p class="lead">{words.fill(W::FindLead, &named)}</p>
         <p class="emergency-line">
-            <strong>"In danger now? Call "</strong>
+            <strong>{format!("{} ", &words[W::DangerCall])}</strong>
             <a href="tel:999" class="call-number">"999"</a>
         </p>
         {every_place}
@@ -73,7 +78,7 @@ pub fn FindPage(
                 let (scheme, examples) = (data.scheme_name.clone(), data.examples.clone());
                 view! {
                     <div class="find-answer">
-                        <FindAnswer outcome choices scheme examples/>
+                        <FindAnswer outcome choices scheme examples words action/>
                     </div>
                 }
                 .into_any()
@@ -91,25 +96,22 @@ pub fn FindPage(
                 places: file.places,
                 scheme: data.scheme_name.clone(),
                 examples: data.examples.clone(),
+                words: words.clone(),
+                action: action.clone(),
             };
             provide_context(setup.clone());
             let size = size_words(file.compressed_bytes);
-            let download = if is_static {
-                format!(
-                    "With JavaScript on, this page downloads the list of all {} places ({size}) and searches it on your phone, so your search is not sent anywhere.",
-                    file.places
-                )
-            } else if file.compressed_bytes > FETCH_AT_ONCE_BYTES {
-                format!(
-                    "With JavaScript on, this page can search on your phone instead, after a download of {size} (the list of all {} places). Until then, or without it, a search is sent to our server, which keeps no record of it.",
-                    file.places
-                )
-            } else {
-                format!(
-                    "With JavaScript on, this page downloads the list of all {} places ({size}) and searches it on your phone, so your search is not sent anywhere. Without it, a search is sent to our server, which keeps no record of it.",
-                    file.places
-                )
-            };
+            let places = file.places.to_string();
+            let download = words.fill(
+                if is_static {
+                    W::DownloadStatic
+                } else if file.compressed_bytes > FETCH_AT_ONCE_BYTES {
+                    W::DownloadLarge
+                } else {
+                    W::DownloadSmall
+                },
+                &[("places", &places), ("size", &size)],
+            );
             view! {
                 <div
                     id=LOCATOR_DATA_ID
@@ -120,6 +122,8 @@ pub fn FindPage(
                     data-scheme=setup.scheme
                     data-district=setup.examples.district
                     data-town=setup.examples.town
+                    data-action=setup.action
+                    data-words=setup.words.encode()
                 ></div>
                 <Locator/>
                 <p class="hint locator-download" id="locator-download">{download}</p>
@@ -138,6 +142,8 @@ pub fn FindAnswer(
     choices: Choices,
     scheme: String,
     examples: Examples,
+    words: Words,
+    action: String,
 ) -> impl IntoView {
     let (problem, results) = match outcome {
         FindOutcome::Results(results) => (None, Some(*results)),
@@ -147,15 +153,15 @@ pub fn FindAnswer(
     view! {
         {problem.map(|message| view! { <p class="notice notice-problem" id="find-problem">{message}</p> })}
         <div class="locator">
-            <LocatorForm choices scheme examples fields=FormFields::new() on_submit=|_| {}/>
+            <LocatorForm choices scheme examples words=words.clone() action fields=FormFields::new() on_submit=|_| {}/>
         </div>
-        {results.map(|results| view! { <ResultsList results/> })}
+        {results.map(|results| view! { <ResultsList results words/> })}
     }
 }
 
 /// For a static copy of the site without JavaScript: why searching cannot work here,
 /// and every place we list, by group, so nobody is left with nothing.
-fn every_place(data: &LocatorData) -> impl IntoView {
+fn every_place(data: &LocatorData, words: &Words) -> impl IntoView {
     let mut groups: Vec<(String, Vec<String>)> = Vec::new();
     for place in data
         .places
@@ -188,11 +194,9 @@ fn every_place(data: &LocatorData) -> impl IntoView {
     view! {
         <noscript>
             <div class="notice" id="static-note">
-                <p>
-                    "Searching by postcode needs JavaScript on this copy of the site. Every place is listed below by area instead, and the help numbers are at the bottom of the page."
-                </p>
+                <p>{words[W::StaticNote].to_owned()}</p>
             </div>
-            <h2>{format!("Every {scheme} by area")}</h2>
+            <h2>{words.fill(W::EveryPlace, &[("scheme", &scheme)])}</h2>
             {groups}
         </noscript>
     }

@@ -155,6 +155,12 @@ pub fn app_with_routes(
                 .fallback(serve_path)
                 .layer(DefaultBodyLimit::max(MAX_FORM_BYTES)),
         )
+        .route(
+            "/{code}/find",
+            post(find::find_in)
+                .fallback(serve_path)
+                .layer(DefaultBodyLimit::max(MAX_FORM_BYTES)),
+        )
         .fallback(serve_path)
         .layer(middleware::from_fn_with_state(
             state.clone(),
@@ -279,6 +285,17 @@ async fn serve_path(
         StatusCode::NOT_FOUND,
         coding,
         head_only,
+        "not-found",
+    )
+}
+
+/// The calm "cannot find that page", uncompressed (for an answer to a form).
+fn not_found(state: &AppState) -> Response {
+    encoded_response(
+        &state.site.not_found,
+        StatusCode::NOT_FOUND,
+        Coding::Identity,
+        false,
         "not-found",
     )
 }

@@ -1,6 +1,7 @@
 //! Links inside a translated page stay in its language where they can: a link to an
 //! English page that has a translation in the same language goes to the translation,
-//! and a link to the home page goes to the language's home. A link to a page that
+//! a link to the home page goes to the language's home, and one to the locator to the
+//! locator in the language. A link to a page that
 //! exists only in English keeps its address, says so in the page's language after the
 //! link's words (`in_english` in the language's strings.toml, such as "(po
 //! angielsku)") and is marked `hreflang="en"`. Editors write the English addresses, as
@@ -32,6 +33,9 @@ pub fn localise(pages: &mut [Page], languages: &[Language]) {
         let destination = |path: &str| -> Option<String> {
             if path == "/" {
                 return Some(language.path());
+            }
+            if path == app::model::FIND_PATH {
+                return Some(language.find_path());
             }
             translated.get(&(code.clone(), path.to_owned())).cloned()
         };

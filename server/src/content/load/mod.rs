@@ -5,6 +5,7 @@
 pub mod hours;
 mod localised_links;
 pub mod locator;
+pub mod locator_words;
 mod pages;
 mod places;
 mod safezone_rows;

@@ -1,7 +1,8 @@
-//! One language besides the site's own: `<code>/strings.toml` and `<code>/pages/`.
+//! One language besides the site's own: `<code>/strings.toml`, `<code>/locator.toml`
+//! and `<code>/pages/`.
 
 use super::pages::{page_path, render_body, source_of};
-use super::{strings, PageSource};
+use super::{locator_words, strings, PageSource};
 use crate::content::front_matter;
 use crate::content::report::Report;
 use crate::content::source::{Folder, TomlFile};
@@ -21,6 +22,11 @@ pub fn load(
     let strings = folder
         .read(&strings_rel, report)
         .and_then(|text| strings::load_strings(&TomlFile::new(&strings_file, &text), report));
+    let locator_rel = format!("{code}/locator.toml");
+    let locator_file = folder.display(&locator_rel);
+    let locator = folder.read(&locator_rel, report).and_then(|text| {
+        locator_words::load_locator_words(&TomlFile::new(&locator_file, &text), report)
+    });
     let mut pages = Vec::new();
     let mut sources = Vec::new();
     for rel in folder.page_files(&format!("{code}/pages"), report) {
@@ -78,11 +84,14 @@ pub fn load(
             sources: Vec::new(),
         });
     }
-    let language = strings.map(|(name, strings)| Language {
-        code: code.to_owned(),
-        name,
-        direction,
-        strings,
-    });
+    let language = strings
+        .zip(locator)
+        .map(|((name, strings), locator)| Language {
+            code: code.to_owned(),
+            name,
+            direction,
+            strings,
+            locator,
+        });
     (language, pages, sources)
 }

@@ -1,0 +1,168 @@
+//! The locator in every language the shipped content offers: the page, the island's
+//! words, the form's own POST and its problems, all in the language, and links in
+//! translated pages that lead to it.
+
+mod support;
+
+use app::locator::{Words, W};
+use axum::body::Body;
+use axum::http::{header, Method, Request, StatusCode};
+use server::http::{app, AppState};
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+use tower::ServiceExt;
+
+fn state() -> Arc<AppState> {
+    static STATE: OnceLock<Arc<AppState>> = OnceLock::new();
+    STATE
+        .get_or_init(|| {
+            let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+            let site = server::content::load(&dir).unwrap_or_else(|report| panic!("{report}"));
+            let options = leptos::config::LeptosOptions::builder()
+                .output_name("site")
+                .build();
+            Arc::new(AppState::new(site, server::assets::Assets::new(), options))
+        })
+        .clone()
+}
+
+async fn send(method: Method, uri: &str, body: &str) -> (StatusCode, String) {
+    let request = Request::builder()
+        .method(method)
+        .uri(uri)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(body.to_owned()))
+        .expect("request");
+    let response = app(state()).oneshot(request).await.expect("infallible");
+    (response.status(), support::body_text(response).await)
+}
+
+/// The text of an HTML attribute value as a browser reads it.
+fn unescape(value: &str) -> String {
+    value
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// Text as the page writes it (Leptos escapes these in text).
+fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[tokio::test]
+async fn each_language_has_its_locator_page_with_its_words_for_the_island() {
+    let state = state();
+    let languages = &state.find.site.languages;
+    assert!(languages.len() >= 4, "the shipped languages");
+    for language in languages {
+        let path = format!("/{}/find", language.code);
+        let (status, html) = send(Method::GET, &path, "").await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        let words = &language.locator;
+        assert!(
+            html.contains(&format!(
+                "<html lang=\"{}\" dir=\"{}\"",
+                language.code,
+                language.direction.attribute()
+            )),
+            "{path}: lang and dir"
+        );
+        assert!(
+            html.contains(&format!("action=\"{path}\"")),
+            "{path}: the form posts to the locator in the language"
+        );
+        for word in [W::QueryLabel, W::Submit, W::OpenOnly, W::ForWomen] {
+            assert!(
+                html.contains(&escaped(&words[word])),
+                "{path}: {} ({})",
+                word.name(),
+                &words[word]
+            );
+        }
+        for english in [
+            "Postcode district or town",
+            "Find help near here",
+            "Who is the help for?",
+        ] {
+            assert!(!html.contains(english), "{path}: {english} is English");
+        }
+        // The island reads the same words from the page, whole.
+        let attribute = support::between(&html, "data-words=\"", "\"");
+        assert_eq!(
+            Words::decode(&unescape(attribute)).as_ref(),
+            Some(words),
+            "{path}: the island's words"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_search_posted_without_javascript_is_answered_in_its_language() {
+    let state = state();
+    for language in &state.find.site.languages {
+        let path = format!("/{}/find", language.code);
+        let words = &language.locator;
+        let (status, html) = send(Method::POST, &path, "q=HD1&open=yes").await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        let origin = words.fill(W::PostcodeArea, &[("code", "HD1")]);
+        let heading = words.fill(W::ResultsHeading, &[("origin", &origin)]);
+        assert!(html.contains(&escaped(&heading)), "{path}: {heading}");
+        assert!(html.contains(&escaped(&words[W::RemoteHeading])), "{path}");
+        assert!(!html.contains("Nearest to"), "{path}: English heading");
+        assert!(
+            !html.contains("<leptos-island"),
+            "{path}: no WASM in an answer"
+        );
+        assert!(
+            html.contains(&format!("<html lang=\"{}\"", language.code)),
+            "{path}"
+        );
+
+        let (status, html) = send(Method::POST, &path, "q=").await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{path}");
+        let examples = &state.find.site.locator.examples;
+        let problem = words.fill(
+            W::QueryEmpty,
+            &[("district", &examples.district), ("town", &examples.town)],
+        );
+        assert!(html.contains(&escaped(&problem)), "{path}: {problem}");
+
+        let (status, html) = send(Method::POST, &path, "q=HD1&q=HD2").await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{path}");
+        assert!(html.contains(&escaped(&words[W::FormUnreadable])), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn a_language_the_site_does_not_offer_has_no_locator() {
+    for method in [Method::GET, Method::POST] {
+        let (status, html) = send(method.clone(), "/xx/find", "q=HD1").await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{method}");
+        assert!(html.contains("We cannot find that page"), "{method}");
+    }
+}
+
+#[tokio::test]
+async fn translated_pages_and_their_menus_lead_to_the_locator_in_their_language() {
+    let state = state();
+    for language in &state.find.site.languages {
+        let path = format!("/{}/get-help/get-help-now", language.code);
+        let (status, html) = send(Method::GET, &path, "").await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        let find = format!("href=\"/{}/find\"", language.code);
+        assert!(
+            html.contains(&format!("<a {find} class=\"nav-find\">")),
+            "{path}: the menu's find link"
+        );
+        assert!(
+            !html.contains("href=\"/find\""),
+            "{path}: a link to the English locator"
+        );
+    }
+}
