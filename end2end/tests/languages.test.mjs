@@ -107,3 +107,47 @@ for (const code of ['ur', 'pl', 'ar', 'pa']) {
     assert.equal(await lang(), code);
   });
 }
+
+// The nearest Safe Zone in each language: without JavaScript the form posts to the
+// locator in the language and the answer comes back in it; with JavaScript the island
+// answers on the device in the same words as the server, sending nothing.
+for (const code of ['ur', 'pl', 'ar', 'pa']) {
+  test(`the locator answers in ${code}, with and without JavaScript, in the same words`, { timeout: 45000 }, async () => {
+    const noScript = await openBrowser({ javaScriptEnabled: false });
+    opened.push(noScript);
+    const { page: plain } = await newPage(noScript.context);
+    await plain.goto(`${BASE_URL}/${code}/get-help/get-help-now`);
+    await plain.locator(`main a[href="/${code}/find"]`).first().click();
+    await plain.waitForURL(`${BASE_URL}/${code}/find`);
+    assert.equal(await plain.getAttribute('html', 'lang'), code);
+    await plain.locator('#locator-q').fill('HD1');
+    await plain.locator('.locator-form button[type="submit"]').click();
+    await plain.locator('#results-heading').waitFor();
+    assert.equal(plain.url(), `${BASE_URL}/${code}/find`, 'answered on the same address');
+    assert.equal(await plain.getAttribute('html', 'lang'), code);
+    const served = await plain.locator('#results-heading').textContent();
+    assert.ok(!served.startsWith('Nearest'), `the heading is in ${code}: ${served}`);
+    const servedHours = await plain.locator('.result-hours').first().textContent();
+
+    const withScript = await openBrowser();
+    opened.push(withScript);
+    const { page, errors } = await newPage(withScript.context);
+    await page.goto(`${BASE_URL}/${code}/find`);
+    await page.locator('.locator[data-ready="true"]').waitFor({ timeout: 15000 });
+    const sent = [];
+    page.on('request', (r) => sent.push(r.url()));
+    await page.locator('#locator-q').fill('HD1');
+    await page.locator('.locator-form button[type="submit"]').click();
+    await page.locator('#results-heading').waitFor();
+    assert.equal(await page.locator('#results-heading').textContent(), served, 'the island says what the server says');
+    assert.equal(await page.locator('.result-hours').first().textContent(), servedHours);
+    assert.notEqual(await page.locator('#use-location').textContent(), 'Use my location');
+    await page.locator('#locator-q').fill('');
+    await page.locator('.locator-form button[type="submit"]').click();
+    const message = page.locator('.locator-message');
+    await message.filter({ hasText: /\S/ }).waitFor();
+    assert.ok(!(await message.textContent()).startsWith('Type the first part'), 'the problem is in the language too');
+    assert.deepEqual(sent, [], 'nothing sent by the searches');
+    assert.deepEqual(errors, []);
+  });
+}

@@ -166,3 +166,28 @@ async fn translated_pages_and_their_menus_lead_to_the_locator_in_their_language(
         );
     }
 }
+
+#[test]
+fn when_nothing_near_is_open_the_silent_call_note_is_the_languages_own() {
+    // 03:00 on Monday 23 November 2026, UK time: the fixed clock.
+    const MONDAY_THREE: f64 = 1_795_402_800_000.0;
+    let state = state();
+    let choices = app::locator::Choices {
+        open_now: true,
+        ..Default::default()
+    };
+    for language in &state.find.site.languages {
+        let (_, outcome) = state
+            .find
+            .answer_in("WF17", &choices, MONDAY_THREE, Some(language));
+        let app::render::FindOutcome::Results(results) = outcome else {
+            panic!("{}: WF17 is answered", language.code);
+        };
+        let none_open = results.none_open.expect("nothing near is open at 3am");
+        assert_eq!(
+            none_open.silent_call_note, language.strings.silent_call_note,
+            "{}",
+            language.code
+        );
+    }
+}

@@ -162,7 +162,10 @@ pub fn present(
         } else {
             words[W::NoneOpen].to_owned()
         },
-        silent_call_note: finder.data.silent_call_note.clone(),
+        silent_call_note: match &words[W::SilentCallNote] {
+            "" => finder.data.silent_call_note.clone(),
+            note => note.to_owned(),
+        },
         contacts: finder.data.urgent.clone(),
     });
     let mut unplaced: Vec<(String, Vec<String>)> = Vec::new();

@@ -138,6 +138,9 @@ words! {
     UnplacedNote "unplaced_note" = "These are listed without an address, so we cannot say how far away they are.";
     UnplacedMore "unplaced_more" = "There are more places in the scheme whose address we do not have yet. Search for a town to see its own first.";
     RemoteHeading "remote_heading" = "Help by phone, wherever you are";
+    // Not in locator.toml: the frame's own note from strings.toml, or (empty, in the
+    // site's language) the site's note from site.toml.
+    SilentCallNote "silent_call_note" = "";
     Website "website" = "Website: {address}";
 }
 
@@ -192,6 +195,14 @@ impl Words {
     /// The word with each `{name}` replaced by its value; a name with no value is left.
     pub fn fill(&self, word: W, values: &[(&str, &str)]) -> String {
         fill(&self[word], values)
+    }
+
+    /// The same words with `word` said as `value`.
+    pub fn with(mut self, word: W, value: String) -> Words {
+        if let Some(slot) = self.0.get_mut(word as usize) {
+            *slot = value;
+        }
+        self
     }
 
     /// Whether times are said as 17:30 rather than 5:30pm.
@@ -307,7 +318,8 @@ mod tests {
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), W::ALL.len());
-        assert!(W::ALL.iter().all(|w| !w.english().trim().is_empty()));
+        let written = W::ALL.iter().filter(|w| **w != W::SilentCallNote);
+        assert!(written.into_iter().all(|w| !w.english().trim().is_empty()));
         for (n, word) in W::ALL.iter().enumerate() {
             assert_eq!(*word as usize, n, "{}", word.name());
         }

@@ -28,11 +28,26 @@ pub fn load_locator_words(source: &TomlFile<'_>, report: &mut Report) -> Option<
     }
     let mut values = Vec::with_capacity(W::ALL.len());
     for word in W::ALL {
+        if *word == W::SilentCallNote {
+            // Said once, in strings.toml; the language's loader puts it in.
+            if table.contains_key(word.name()) {
+                complete = false;
+                report
+                    .at(source.file, source.key_line(word.name()))
+                    .field(word.name())
+                    .fix(
+                        "belongs in strings.toml, not here.",
+                        "Remove the line: the locator uses the note in the language's strings.toml.",
+                    );
+            }
+            values.push(String::new());
+            continue;
+        }
         let Some(value) = table.get(word.name()) else {
             complete = false;
             report.at(source.file, None).field(word.name()).fix(
                 "is missing.",
-                &format!(
+                format!(
                     "Add the line {} = \"…\", translating the English \"{}\".",
                     word.name(),
                     word.english()
@@ -87,7 +102,7 @@ fn check_value(source: &TomlFile<'_>, word: W, value: &str, report: &mut Report)
             }
         };
         report.at(source.file, line).field(word.name()).fix(
-            &format!(
+            format!(
                 "uses the names {} but the English uses {}.",
                 names(&translated),
                 names(&english)
@@ -106,6 +121,7 @@ mod tests {
     fn english_file() -> String {
         W::ALL
             .iter()
+            .filter(|word| **word != W::SilentCallNote)
             .map(|word| format!("{} = {:?}\n", word.name(), word.english()))
             .collect()
     }

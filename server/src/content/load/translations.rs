@@ -6,6 +6,7 @@ use super::{locator_words, strings, PageSource};
 use crate::content::front_matter;
 use crate::content::report::Report;
 use crate::content::source::{Folder, TomlFile};
+use app::locator::W;
 use app::model::{Language, Page, PageLayout, TextDirection, Translation};
 
 /// The language (when its strings could be read), its translated pages, and the
@@ -90,8 +91,9 @@ pub fn load(
             code: code.to_owned(),
             name,
             direction,
+            // The locator says the frame's own silent-call note.
+            locator: locator.with(W::SilentCallNote, strings.silent_call_note.clone()),
             strings,
-            locator,
         });
     (language, pages, sources)
 }
