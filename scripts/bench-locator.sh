@@ -25,8 +25,8 @@ fixture() { # N -> a content folder with N made-up Safe Zones
 # The size table of a content folder, once (brotli at quality 11 takes a while).
 measure() { target/release/server sizes --content "$1" >"$1.sizes" 2>/dev/null || true; }
 data_row() { awk '/^locator data/ {print $(NF-2), $(NF-1), $NF}' "$1.sizes"; }
-total() { awk '/everything, with the data file/ {print $1}' "$1.sizes"; }
-page() { awk '/without its data file/ {print $1}' "$1.sizes"; }
+total() { awk '/ \/find: everything, with the data file/ {print $1}' "$1.sizes"; }
+page() { awk '/ \/find: HTML, CSS, JS and WASM, without its data file/ {print $1}' "$1.sizes"; }
 
 empty=$(fixture 0)
 measure "$empty"

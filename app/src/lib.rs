@@ -13,6 +13,7 @@ pub mod islands;
 pub mod locator;
 pub mod markup;
 pub mod model;
+pub mod phrases;
 
 #[cfg(feature = "ssr")]
 mod pages;

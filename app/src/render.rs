@@ -2,12 +2,15 @@
 //! once per route at load time and serves the result from memory.
 
 use crate::components::{LanguageLink, Layout};
-use crate::model::{Language, Page, Section, Site, Strings, TextDirection};
+use crate::model::{
+    Language, Page, Section, Site, StoryWords, Strings, TextDirection, S, STORY_PATH,
+};
 use crate::pages::{
     ArticlePage, FindAnswer, FindPage, HomePage, LanguageHome, ProblemPage, SectionPage, StoryPage,
     TranslatedPage,
 };
 pub use crate::pages::{FindOutcome, ANSWER_SLOT};
+use crate::phrases::Key;
 use leptos::config::LeptosOptions;
 use leptos::hydration::HydrationScripts;
 use leptos::prelude::*;
@@ -24,8 +27,9 @@ pub enum Route<'a> {
     Find(FindOutcome, crate::locator::Choices, Option<&'a Language>),
     /// One of the calm problem pages.
     Problem(Problem),
-    /// The share-your-story form, and what became of a story sent.
-    Story(crate::model::StoryOutcome),
+    /// The share-your-story form, and what became of a story sent, in a language
+    /// besides the site's own (at `/<code>/share-your-story`) or in the site's.
+    Story(crate::model::StoryOutcome, Option<&'a Language>),
     /// A language's home, listing its translated pages.
     Language(&'a Language),
 }
@@ -124,6 +128,11 @@ pub fn render_find_answer(
     html.replace("<!>", "<!---->")
 }
 
+/// The story form's words in `language` (English without one).
+fn story_words(language: Option<&Language>) -> StoryWords {
+    language.map_or_else(StoryWords::english, |language| language.story.clone())
+}
+
 /// The locator's words in `language` (English without one), and where its form posts.
 fn find_words(language: Option<&Language>) -> (crate::locator::Words, String) {
     language.map_or_else(
@@ -147,14 +156,14 @@ fn document_html(site: &Site, route: &Route<'_>, options: &LeptosOptions, css: &
             !outcome.is_answer(),
         ),
         Route::Problem(problem) => (problem.words().0.to_owned(), None, false),
-        Route::Story(_) => ("Share your story".to_owned(), None, false),
+        Route::Story(_, language) => (story_words(*language)[S::Heading].to_owned(), None, false),
         Route::Language(language) => (language.strings.pages_in_language.clone(), None, false),
     };
     // The language of the page, when it is not the site's own.
     let page_language: Option<&Language> = match route {
         Route::Article(page) => site.language_of(page),
         Route::Language(language) => Some(language),
-        Route::Find(_, _, language) => *language,
+        Route::Find(_, _, language) | Route::Story(_, language) => *language,
         _ => None,
     };
     let strings = page_language.map_or_else(
@@ -244,8 +253,12 @@ fn document_html(site: &Site, route: &Route<'_>, options: &LeptosOptions, css: &
             }
             .into_any()
         }
-        Route::Story(outcome) => view! {
+        Route::Story(outcome, language) => view! {
             <StoryPage
+                words=story_words(*language)
+                action=language.map_or_else(|| STORY_PATH.to_owned(), |l| l.story_path())
+                home=language.map_or_else(|| "/".to_owned(), |l| l.path())
+                in_english=language.map(|l| l.strings.in_english.clone())
                 area=settings.area_name.clone()
                 keep_months=settings.stories.as_ref().map_or(12, |s| s.keep_months)
                 services=site.service_names()
@@ -284,15 +297,21 @@ fn document_html(site: &Site, route: &Route<'_>, options: &LeptosOptions, css: &
         ),
         Route::Language(language) => language.strings.pages_in_language.clone(),
         Route::Problem(problem) => problem.words().0.to_owned(),
-        Route::Story(_) => format!(
-            "Tell us what happened or what you want us to know about getting help in {}. Your story is locked the moment it reaches us.",
-            settings.area_name
-        ),
+        Route::Story(_, language) => {
+            story_words(*language).fill(S::Description, &[("area", &settings.area_name)])
+        }
     };
     let (language, direction) = page_language.map_or_else(
         || (settings.language.clone(), TextDirection::LeftToRight),
         |language| (language.code.clone(), language.direction),
     );
+    // The story form, when the team has set it up, is in every footer.
+    let story_link = settings.stories.as_ref().map(|_| {
+        page_language.map_or_else(
+            || (STORY_PATH.to_owned(), S::Heading.english().to_owned()),
+            |language| (language.story_path(), language.story[S::Heading].to_owned()),
+        )
+    });
     let page_language = page_language.map(|language| language.code.clone());
     let sections = site.sections.clone();
     let options = options.clone();
@@ -326,6 +345,7 @@ fn document_html(site: &Site, route: &Route<'_>, options: &LeptosOptions, css: &
                     page_language=page_language.unwrap_or_default()
                     this_page_in
                     language_homes
+                    story_link
                 >
                     {main}
                 </Layout>

@@ -3,7 +3,7 @@
 //! refusal has words, and a refused form keeps the text it could read.
 #![no_main]
 
-use app::model::{StoryDraft, StoryOutcome};
+use app::model::{StoryDraft, StoryOutcome, StoryWords};
 use libfuzzer_sys::fuzz_target;
 use server::stories::form::read;
 
@@ -11,8 +11,9 @@ fuzz_target!(|data: &[u8]| {
     let services = vec!["Test Helpline".to_owned()];
     let (draft, verdict) = read(data, &services);
     if let Err(refusal) = verdict {
-        assert!(!refusal.words().is_empty());
-        let _ = StoryOutcome::NotSent(refusal.words(), Box::new(draft.clone()));
+        let words = StoryWords::english();
+        assert!(!refusal.words(&words).is_empty());
+        let _ = StoryOutcome::NotSent(refusal.words(&words), Box::new(draft.clone()));
     }
     let _ = draft.as_text("2026-12");
     let _ = StoryDraft::default();

@@ -75,7 +75,10 @@ pub fn render_site(site: &Site, options: &LeptosOptions, css: &str) -> RenderedS
                 SiteRoute::FindIn(language) => {
                     Route::Find(FindOutcome::Form, Default::default(), Some(language))
                 }
-                SiteRoute::Story => Route::Story(app::model::StoryOutcome::Form),
+                SiteRoute::Story => Route::Story(app::model::StoryOutcome::Form, None),
+                SiteRoute::StoryIn(language) => {
+                    Route::Story(app::model::StoryOutcome::Form, Some(language))
+                }
                 // Made by open_data::files below.
                 SiteRoute::OpenData(_) => return None,
             };

@@ -5,7 +5,6 @@ use crate::assets::Assets;
 use crate::encoded::Encoded;
 use crate::render::RenderedSite;
 use app::model::Site;
-use app::render::FIND_PATH;
 
 /// One row of the table.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -66,7 +65,7 @@ pub fn table(site: &Site, rendered: &RenderedSite, assets: &Assets) -> Vec<Size>
     for (path, page) in pages {
         let kind = if path == "/" {
             "home"
-        } else if path == FIND_PATH {
+        } else if is_locator(page) {
             "locator"
         } else if site.sections.iter().any(|s| s.path() == *path) {
             "section"
@@ -101,7 +100,7 @@ pub fn budgets(rendered: &RenderedSite, assets: &Assets) -> Vec<Budget> {
     let mut pages: Vec<(&String, &Encoded)> = rendered.pages.iter().collect();
     pages.sort_by_key(|(path, _)| *path);
     for (path, page) in &pages {
-        if *path == FIND_PATH {
+        if is_locator(page) {
             continue;
         }
         // The stylesheet is inside every page.
@@ -112,15 +111,16 @@ pub fn budgets(rendered: &RenderedSite, assets: &Assets) -> Vec<Budget> {
             actual_bytes: total.brotli,
         });
     }
-    if let Some((_, find)) = pages.iter().find(|(path, _)| *path == FIND_PATH) {
-        let mut total = Size::of(FIND_PATH, find);
+    // The locator in each language: the page, the bundle, and the data file.
+    for (path, find) in pages.iter().filter(|(_, page)| is_locator(page)) {
+        let mut total = Size::of(path.as_str(), find);
         for (name, asset) in assets {
             if name.ends_with(".js") || name.ends_with(".wasm") {
                 total = total.plus(&Size::of(name.as_str(), asset), "");
             }
         }
         budgets.push(Budget {
-            what: format!("{FIND_PATH}: HTML, CSS, JS and WASM, without its data file"),
+            what: format!("{path}: HTML, CSS, JS and WASM, without its data file"),
             limit_bytes: LOCATOR_PAGE_BUDGET,
             actual_bytes: total.brotli,
         });
@@ -128,7 +128,7 @@ pub fn budgets(rendered: &RenderedSite, assets: &Assets) -> Vec<Budget> {
             let with_data = total.plus(&Size::of("", file), "");
             budgets.push(Budget {
                 what: format!(
-                    "{FIND_PATH}: everything, with the data file of {} places",
+                    "{path}: everything, with the data file of {} places",
                     rendered.locator_file.places
                 ),
                 limit_bytes: LOCATOR_WITH_DATA_BUDGET,
@@ -157,6 +157,14 @@ pub fn budgets(rendered: &RenderedSite, assets: &Assets) -> Vec<Budget> {
         actual_bytes: app::render::exit_script().len(),
     });
     budgets
+}
+
+/// Whether a page is the locator (in any language): it names the island's data file.
+fn is_locator(page: &Encoded) -> bool {
+    let marker = format!("id=\"{}\"", app::islands::LOCATOR_DATA_ID);
+    page.identity
+        .windows(marker.len())
+        .any(|window| window == marker.as_bytes())
 }
 
 /// The table as text.

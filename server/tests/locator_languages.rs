@@ -4,7 +4,7 @@
 
 mod support;
 
-use app::locator::{Words, W};
+use app::locator::{Key, Words, W};
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
 use server::http::{app, AppState};

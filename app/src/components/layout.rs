@@ -51,6 +51,9 @@ pub fn Layout(
     /// The home of each language the site offers, shown in the footer.
     #[prop(optional)]
     language_homes: Vec<LanguageLink>,
+    /// The story form's address and name in the page's language, when the team has
+    /// set it up: it is always in the footer then.
+    story_link: Option<(String, String)>,
     children: Children,
 ) -> impl IntoView {
     let site_language = page_language.as_ref().map(|_| settings.language.clone());
@@ -103,8 +106,6 @@ pub fn Layout(
             }
         })
         .collect_view();
-    // The story form, when the team has set it up, is always in the footer.
-    let story_link = settings.stories.as_ref().map(|_| app_story_link());
     let footer_links = settings
         .footer_links
         .iter()
@@ -181,11 +182,4 @@ pub fn Layout(
             <p class="footer-note">{strings.no_trace.clone()}</p>
         </footer>
     }
-}
-
-fn app_story_link() -> (String, String) {
-    (
-        crate::model::STORY_PATH.to_owned(),
-        "Share your story".to_owned(),
-    )
 }

@@ -432,6 +432,7 @@ mod tests {
 
     #[test]
     fn a_language_on_the_24_hour_clock_says_17_30() {
+        use crate::phrases::Key;
         let mut values: Vec<String> = W::ALL.iter().map(|w| w.english().to_owned()).collect();
         values[W::Clock as usize] = "24-hour".to_owned();
         values[W::AtTimeTomorrow as usize] = "jutro o {time}".to_owned();

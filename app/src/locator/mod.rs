@@ -16,6 +16,7 @@ mod screen;
 mod search;
 mod words;
 
+pub use crate::phrases::{fill, placeholders, Key};
 pub use columns::{from_grid, on_grid, to_grid, GRID};
 pub use find::{find, Asked, FindProblem};
 pub use gazetteer::{write_districts, write_towns, Gazetteer};
@@ -34,4 +35,4 @@ pub use search::{
     distance_words, not_found_words, Choices, Filter, Finder, Findings, Nearby, AUDIENCE_CHOICES,
     NEARBY,
 };
-pub use words::{fill, placeholders, Words, W};
+pub use words::{Words, W};

@@ -1,36 +1,14 @@
 //! Every word the locator says, in one language: the page, the form, the island's
 //! messages and the answers. English is written here; another language's words come
-//! from its `content/<code>/locator.toml`, one value for each [`W`], checked at load.
-//!
-//! A value may hold names in braces, such as `{town}`, filled in by [`Words::fill`];
-//! a translation must use the same names as the English (the content check says so).
-//! On the device the island reads them from one attribute of the page
-//! ([`Words::encode`]), as it reads where its data is: no JSON parser in the WASM.
+//! from its `content/<code>/locator.toml`, one value for each [`W`] (see
+//! [`crate::phrases`]). On the device the island reads them from one attribute of the
+//! page, as it reads where its data is.
 
-use std::ops::Index;
+use crate::phrases::Phrases;
 
-macro_rules! words {
-    ($($key:ident $name:literal = $english:literal;)*) => {
-        /// One thing the locator says.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum W { $($key),* }
-
-        impl W {
-            /// Every word, in the order of [`Words`].
-            pub const ALL: &'static [W] = &[$(W::$key),*];
-            /// Its name in `locator.toml`.
-            pub fn name(self) -> &'static str {
-                match self { $(W::$key => $name),* }
-            }
-            /// The English words.
-            pub fn english(self) -> &'static str {
-                match self { $(W::$key => $english),* }
-            }
-        }
-    };
-}
-
-words! {
+crate::phrase_keys! {
+    /// One thing the locator says.
+    W {
     Clock "clock" = "12-hour";
     FindHeading "find_heading" = "Find a {one} or help near you";
     FindLead "find_lead" = "{scheme} are shops, stations, libraries and other places in {area} where you can step in if you feel followed or unsafe. Staff can let you wait, help you charge your phone or call someone for you.";
@@ -142,69 +120,13 @@ words! {
     // site's language) the site's note from site.toml.
     SilentCallNote "silent_call_note" = "";
     Website "website" = "Website: {address}";
-}
-
-/// Splits the words in [`Words::encode`]: a character no one types.
-const SEPARATOR: char = '\u{1f}';
-
-/// Every word of the locator in one language, indexed by [`W`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Words(Vec<String>);
-
-impl Default for Words {
-    fn default() -> Self {
-        Words::english()
     }
 }
 
-impl Index<W> for Words {
-    type Output = str;
-    fn index(&self, word: W) -> &str {
-        self.0.get(word as usize).map_or("", String::as_str)
-    }
-}
+/// Every word of the locator in one language.
+pub type Words = Phrases<W>;
 
-impl Words {
-    pub fn english() -> Words {
-        Words(W::ALL.iter().map(|w| w.english().to_owned()).collect())
-    }
-
-    /// The words from one value per [`W`], in order; `None` unless there is exactly
-    /// one for each.
-    pub fn from_values(values: Vec<String>) -> Option<Words> {
-        (values.len() == W::ALL.len()).then_some(Words(values))
-    }
-
-    /// Every word in one string, for the page to hand to the island.
-    pub fn encode(&self) -> String {
-        let mut out = String::new();
-        for (n, word) in self.0.iter().enumerate() {
-            if n > 0 {
-                out.push(SEPARATOR);
-            }
-            out.push_str(word);
-        }
-        out
-    }
-
-    /// The words [`Words::encode`] wrote; `None` unless there is one for each [`W`].
-    pub fn decode(text: &str) -> Option<Words> {
-        Words::from_values(text.split(SEPARATOR).map(str::to_owned).collect())
-    }
-
-    /// The word with each `{name}` replaced by its value; a name with no value is left.
-    pub fn fill(&self, word: W, values: &[(&str, &str)]) -> String {
-        fill(&self[word], values)
-    }
-
-    /// The same words with `word` said as `value`.
-    pub fn with(mut self, word: W, value: String) -> Words {
-        if let Some(slot) = self.0.get_mut(word as usize) {
-            *slot = value;
-        }
-        self
-    }
-
+impl Phrases<W> {
     /// Whether times are said as 17:30 rather than 5:30pm.
     pub fn twenty_four_hour(&self) -> bool {
         &self[W::Clock] == "24-hour"
@@ -263,54 +185,10 @@ impl Words {
     }
 }
 
-/// `template` with each `{name}` replaced by its value.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len() + 32);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let named = after.find('}').and_then(|close| {
-            let name = &after[..close];
-            values
-                .iter()
-                .find(|(key, _)| *key == name)
-                .map(|(_, value)| (close, *value))
-        });
-        match named {
-            Some((close, value)) => {
-                out.push_str(value);
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// The `{names}` a word uses, in order of first use: a translation must use the same.
-pub fn placeholders(text: &str) -> Vec<&str> {
-    let mut names = Vec::new();
-    let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        let after = &rest[open + 1..];
-        let Some(close) = after.find('}') else { break };
-        let name = &after[..close];
-        if !name.is_empty() && !names.contains(&name) {
-            names.push(name);
-        }
-        rest = &after[close + 1..];
-    }
-    names
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::phrases::{placeholders, Key};
 
     #[test]
     fn every_word_has_a_unique_name_and_english() {
@@ -321,31 +199,12 @@ mod tests {
         let written = W::ALL.iter().filter(|w| **w != W::SilentCallNote);
         assert!(written.into_iter().all(|w| !w.english().trim().is_empty()));
         for (n, word) in W::ALL.iter().enumerate() {
-            assert_eq!(*word as usize, n, "{}", word.name());
+            assert_eq!(word.position(), n, "{}", word.name());
         }
     }
 
     #[test]
-    fn words_round_trip_through_the_page_and_refuse_a_short_or_long_list() {
-        let words = Words::english();
-        assert_eq!(Words::decode(&words.encode()), Some(words.clone()));
-        let short = words
-            .encode()
-            .rsplit_once(SEPARATOR)
-            .map(|(a, _)| a.to_owned());
-        assert_eq!(Words::decode(&short.unwrap_or_default()), None);
-        assert_eq!(
-            Words::decode(&format!("{}{SEPARATOR}x", words.encode())),
-            None
-        );
-    }
-
-    #[test]
-    fn fill_replaces_names_and_leaves_unknown_ones() {
-        assert_eq!(
-            fill("Nearest to {origin}, {x} {", &[("origin", "HD1 {x}")]),
-            "Nearest to HD1 {x}, {x} {"
-        );
+    fn days_months_and_directions_are_said_in_the_words() {
         let words = Words::english();
         assert_eq!(
             words.fill(
@@ -354,18 +213,16 @@ mod tests {
             ),
             "at 9am on Monday"
         );
+        assert_eq!(words.weekday(6), "Sunday");
+        assert_eq!(words.weekday(7), "");
         assert_eq!(words.month(12), "December");
         assert_eq!(words.month(0), "");
         assert_eq!(words.direction("south-west"), "south-west");
+        assert_eq!(words.direction("up"), "");
         assert!(!words.twenty_four_hour());
-    }
-
-    #[test]
-    fn placeholders_are_listed_once_each() {
         assert_eq!(
             placeholders(W::DistrictNotFound.english()),
             vec!["code", "area"]
         );
-        assert_eq!(placeholders("no names {"), Vec::<&str>::new());
     }
 }

@@ -11,6 +11,7 @@ mod kinds;
 mod locator_data;
 mod routes;
 mod story;
+mod story_words;
 
 pub use date::Date;
 pub use kinds::{Audience, KeyStage, Topic};
@@ -20,6 +21,7 @@ pub use story::{
     StoryDraft, StoryOutcome, StorySettings, AGE_BANDS, MAX_HELPED_CHARS, MAX_TOLD_CHARS,
     MAX_TOWN_CHARS, STORY_PATH,
 };
+pub use story_words::{StoryWords, AGE_WORDS, S};
 
 /// Everything the site shows, after validation.
 #[derive(Clone, Debug, PartialEq)]
@@ -304,6 +306,8 @@ pub struct Language {
     pub strings: Strings,
     /// Every word of the locator, from the language's `locator.toml`.
     pub locator: crate::locator::Words,
+    /// Every word of the story form, from the language's `story.toml`.
+    pub story: StoryWords,
 }
 
 impl Language {
@@ -315,6 +319,11 @@ impl Language {
     /// The locator in this language; its form posts there too.
     pub fn find_path(&self) -> String {
         format!("/{}{}", self.code, FIND_PATH)
+    }
+
+    /// The story form in this language; it posts there too.
+    pub fn story_path(&self) -> String {
+        format!("/{}{}", self.code, STORY_PATH)
     }
 }
 

@@ -27,6 +27,9 @@ pub enum SiteRoute<'a> {
     FindIn(&'a Language),
     /// The share-your-story form, when `site.toml` has `[stories]`.
     Story,
+    /// The story form in a language besides the site's own, at
+    /// `/<code>/share-your-story`.
+    StoryIn(&'a Language),
     /// An open-data file, when `site.toml` publishes open data.
     OpenData(&'static str),
 }
@@ -40,6 +43,7 @@ impl SiteRoute<'_> {
             SiteRoute::Find => FIND_PATH.to_owned(),
             SiteRoute::FindIn(language) => language.find_path(),
             SiteRoute::Story => super::STORY_PATH.to_owned(),
+            SiteRoute::StoryIn(language) => language.story_path(),
             SiteRoute::OpenData(path) => (*path).to_owned(),
         }
     }
@@ -71,6 +75,12 @@ impl Site {
             .chain(std::iter::once(SiteRoute::Find))
             .chain(self.languages.iter().map(SiteRoute::FindIn))
             .chain(self.settings.stories.as_ref().map(|_| SiteRoute::Story))
+            .chain(
+                self.languages
+                    .iter()
+                    .filter(|_| self.settings.stories.is_some())
+                    .map(SiteRoute::StoryIn),
+            )
             .chain(open_data)
             .collect()
     }

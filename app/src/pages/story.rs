@@ -3,13 +3,20 @@
 //! same page: received, or not sent yet with every word kept in the form.
 
 use crate::model::{
-    StoryDraft, StoryOutcome, AGE_BANDS, MAX_HELPED_CHARS, MAX_TOLD_CHARS, MAX_TOWN_CHARS,
-    STORY_PATH,
+    StoryDraft, StoryOutcome, StoryWords, AGE_BANDS, AGE_WORDS, MAX_HELPED_CHARS, MAX_TOLD_CHARS,
+    MAX_TOWN_CHARS, S,
 };
 use leptos::prelude::*;
 
+/// The form in `words`, posting to `action` (the form's address in the page's
+/// language); `home` is the language's home, and `in_english` the words that say a
+/// link opens a page only in English (for a page in another language).
 #[component]
 pub fn StoryPage(
+    words: StoryWords,
+    action: String,
+    home: String,
+    in_english: Option<String>,
     area: String,
     keep_months: u32,
     services: Vec<String>,
@@ -21,17 +28,19 @@ pub fn StoryPage(
         StoryOutcome::NotSent(message, draft) => (Some(message.clone()), (**draft).clone()),
         _ => (None, StoryDraft::default()),
     };
+    let say = |word: S| words[word].to_owned();
     if outcome == StoryOutcome::Received {
+        // "You said, we did" is in the site's language only.
+        let marker = in_english.map(|words| view! { " " <span class="in-english">{words}</span> });
+        let hreflang = marker.is_some().then_some("en");
         return view! {
-            <h1>"Thank you for telling us"</h1>
-            <p class="lead" id="story-received">
-                "Your story has reached us. It was locked the moment it arrived, so only the team that reads stories can open it."
-            </p>
-            <p>"Nothing you wrote is kept on this phone or in this browser. If you are in danger now, call "<a href="tel:999" class="call-number">"999"</a>"."</p>
+            <h1>{say(S::ReceivedHeading)}</h1>
+            <p class="lead" id="story-received">{say(S::ReceivedLead)}</p>
+            <p>{format!("{} ", say(S::NothingKept))}<a href="tel:999" class="call-number">"999"</a>"."</p>
             {updates.map(|path| view! {
-                <p><a href=path id="you-said-we-did">"You said, we did: what we have changed because of what people told us"</a></p>
+                <p><a href=path id="you-said-we-did" hreflang=hreflang>{say(S::YouSaid)}{marker}</a></p>
             })}
-            <p><a href="/">"Back to the home page"</a></p>
+            <p><a href=home>{say(S::BackHome)}</a></p>
         }
         .into_any();
     }
@@ -51,71 +60,70 @@ pub fn StoryPage(
         .collect_view();
     let ages = AGE_BANDS
         .iter()
-        .map(|band| {
+        .zip(AGE_WORDS)
+        .map(|(band, word)| {
             let chosen = draft.age == *band;
-            view! { <option value=*band selected=chosen>{*band}</option> }
+            view! { <option value=*band selected=chosen>{say(word)}</option> }
         })
         .collect_view();
     let quote_yes = draft.quote == "yes";
     view! {
-        <h1>"Share your story"</h1>
-        <p class="lead">
-            {format!("Tell us what happened to you, or what you want us to know about getting help in {area}. What people tell us shapes the help the council pays for, and we publish what we changed because of it.")}
-        </p>
-        <h2>"What happens to your story"</h2>
+        <h1>{say(S::Heading)}</h1>
+        <p class="lead">{words.fill(S::Lead, &[("area", &area)])}</p>
+        <h2>{say(S::WhatHappens)}</h2>
         <ul>
-            <li>"It is locked the moment it reaches us. Only the small team that reads stories can unlock it, on its own computers. The website cannot read it."</li>
-            <li>"We do not ask for your name, email or phone number. We do not keep your internet address or the time you sent it, only the month."</li>
-            <li>{format!("We delete stories after {keep_months} months.")}</li>
-            <li>"Nothing you type is saved on this phone or in this browser."</li>
+            <li>{say(S::Locked)}</li>
+            <li>{say(S::NoDetails)}</li>
+            <li>{words.fill(S::Deleted, &[("months", &keep_months.to_string())])}</li>
+            <li>{say(S::NotSaved)}</li>
         </ul>
         <p class="notice notice-urgent">
-            <strong>"Please do not write names, addresses or anything else that could show who you or anyone else is."</strong>
-            " This form is not for getting help. If you are in danger now, call "
+            <strong>{say(S::NoNames)}</strong>
+            {format!(" {} ", say(S::NotForHelp))}
             <a href="tel:999" class="call-number">"999"</a>"."
         </p>
         {problem.map(|message| view! { <p class="notice notice-problem" id="story-problem" role="alert">{message}</p> })}
-        <form class="story-form" method="post" action=STORY_PATH autocomplete="off">
+        <form class="story-form" method="post" action=action autocomplete="off">
             <div class="story-field">
-                <label class="locator-label" for="story-told">"What happened, or what do you want us to know?"</label>
+                <label class="locator-label" for="story-told">{say(S::ToldLabel)}</label>
                 <textarea id="story-told" name="told" rows="8" required maxlength=MAX_TOLD_CHARS.to_string()>{draft.told}</textarea>
             </div>
             <div class="story-field">
-                <label class="locator-label" for="story-helped">"What helped, and what did not? (optional)"</label>
+                <label class="locator-label" for="story-helped">{say(S::HelpedLabel)}</label>
                 <textarea id="story-helped" name="helped" rows="5" maxlength=MAX_HELPED_CHARS.to_string()>{draft.helped}</textarea>
             </div>
             <fieldset class="locator-choices">
-                <legend>"Which services did you use? (optional)"</legend>
+                <legend>{say(S::ServicesLegend)}</legend>
                 {service_choices}
             </fieldset>
             <div class="story-field">
-                <label class="locator-label" for="story-town">"Your town (optional)"</label>
+                <label class="locator-label" for="story-town">{say(S::TownLabel)}</label>
                 <input type="text" id="story-town" name="town" maxlength=MAX_TOWN_CHARS.to_string() value=draft.town/>
             </div>
             <div class="story-field">
-                <label class="locator-label" for="story-age">"Your age (optional)"</label>
+                <label class="locator-label" for="story-age">{say(S::AgeLabel)}</label>
                 <select id="story-age" name="age">
-                    <option value="">"Choose if you like"</option>
+                    <option value="">{say(S::AgeChoose)}</option>
                     {ages}
                 </select>
             </div>
             <fieldset class="locator-choices">
-                <legend>"May we quote what you wrote, with nothing that shows who you are?"</legend>
+                <legend>{say(S::QuoteLegend)}</legend>
                 <div class="choice">
                     <input type="radio" id="story-quote-yes" name="quote" value="yes" checked=quote_yes/>
-                    <label for="story-quote-yes">"Yes"</label>
+                    <label for="story-quote-yes">{say(S::Yes)}</label>
                 </div>
                 <div class="choice">
                     <input type="radio" id="story-quote-no" name="quote" value="no" checked=!quote_yes/>
-                    <label for="story-quote-no">"No"</label>
+                    <label for="story-quote-no">{say(S::No)}</label>
                 </div>
             </fieldset>
             // A field people never see or fill: only programs that fill every field do.
             <div class="story-trap" aria-hidden="true">
-                <label for="story-website">"Leave this empty"</label>
+                <label for="story-website">{say(S::TrapLabel)}</label>
                 <input type="text" id="story-website" name="website" tabindex="-1" autocomplete="off"/>
             </div>
-            <button type="submit" class="button">"Send your story"</button>
+            <button type="submit" class="button">{say(S::Send)}</button>
         </form>
     }
     .into_any()

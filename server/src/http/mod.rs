@@ -150,6 +150,12 @@ pub fn app_with_routes(
                 .layer(DefaultBodyLimit::max(crate::stories::form::MAX_STORY_BYTES)),
         )
         .route(
+            "/{code}/share-your-story",
+            post(story::story_in)
+                .fallback(serve_path)
+                .layer(DefaultBodyLimit::max(crate::stories::form::MAX_STORY_BYTES)),
+        )
+        .route(
             app::render::FIND_PATH,
             post(find::find)
                 .fallback(serve_path)

@@ -1,4 +1,5 @@
-//! `POST /share-your-story`: a story, sealed the moment it arrives and stored sealed.
+//! `POST /share-your-story` (and `POST /<code>/share-your-story` in another language): a
+//! story, sealed the moment it arrives and stored sealed.
 //!
 //! The answer comes straight back on the same page (no redirect). Whatever stops a
 //! story (a missing answer, one too long, a store that is down, too many stories this
@@ -12,11 +13,11 @@ use crate::stories::limit::StoryLimit;
 use crate::stories::store::Store;
 use crate::stories::{month_of, parse_recipient, seal};
 use age::x25519::Recipient;
-use app::model::{Site, StoryDraft, StoryOutcome};
+use app::model::{Language, Site, StoryDraft, StoryOutcome, StoryWords, S};
 use app::render::{render_document_styled, Route};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::Response;
 use std::sync::Arc;
@@ -53,59 +54,79 @@ impl StoryService {
     }
 }
 
-const NOT_SENT_STORE: &str = "We could not take your story just now. Nothing was sent; everything you wrote is still below. Please try again in a few minutes.";
-const NOT_SENT_BUSY: &str = "Many people are sending stories just now. Nothing was sent; everything you wrote is still below. Please try again in a minute.";
-const CROSS_SITE: &str = "This form can only be sent from this website. Nothing was sent. If you followed a link here, open the form from our home page and write your story there.";
-const TOO_BIG: &str = "What was sent is much longer than the form allows, so it could not be read. Nothing was sent. Please write a shorter story.";
-
 pub async fn story(
     State(live): State<Arc<Live>>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
+    take_story(&live, None, &headers, body).await
+}
+
+/// `POST /<code>/share-your-story`: the same, answered in that language; a code the
+/// site does not offer gets the calm "cannot find that page".
+pub async fn story_in(
+    State(live): State<Arc<Live>>,
+    Path(code): Path<String>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    take_story(&live, Some(&code), &headers, body).await
+}
+
+async fn take_story(
+    live: &Live,
+    code: Option<&str>,
+    headers: &HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
     let state = live.current();
     let stories = &state.stories;
+    let language: Option<&Language> = match code {
+        None => None,
+        Some(code) => match state.find.language(code) {
+            Some(language) => Some(language),
+            None => return super::not_found(&state),
+        },
+    };
+    let english = StoryWords::english();
+    let words = language.map_or(&english, |language| &language.story);
     let answer = |status: StatusCode, outcome: StoryOutcome| {
         let html = render_document_styled(
             &state.find.site,
-            &Route::Story(outcome),
+            &Route::Story(outcome, language),
             &state.find.options,
             &state.find.css,
         );
         page(status, html)
     };
-    let not_sent = |status, message: &str, draft: StoryDraft| {
-        answer(
-            status,
-            StoryOutcome::NotSent(message.to_owned(), Box::new(draft)),
-        )
+    let not_sent = |status, message: String, draft: StoryDraft| {
+        answer(status, StoryOutcome::NotSent(message, Box::new(draft)))
     };
+    let say = |word: S| words[word].to_owned();
     if state.find.site.settings.stories.is_none() {
         // No form on this site: the same calm 404 as any unknown address.
-        return super::encoded_response(
-            &state.site.not_found,
-            StatusCode::NOT_FOUND,
-            super::Coding::Identity,
-            false,
-            "not-found",
-        );
+        return super::not_found(&state);
     }
-    if !same_origin(&headers) {
-        return not_sent(StatusCode::FORBIDDEN, CROSS_SITE, StoryDraft::default());
+    if !same_origin(headers) {
+        return not_sent(
+            StatusCode::FORBIDDEN,
+            say(S::CrossSite),
+            StoryDraft::default(),
+        );
     }
     let body = match body {
         Ok(body) => body,
         Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
             return not_sent(
                 StatusCode::PAYLOAD_TOO_LARGE,
-                TOO_BIG,
+                say(S::TooBig),
                 StoryDraft::default(),
             );
         }
         Err(_) => {
             return not_sent(
                 StatusCode::BAD_REQUEST,
-                &Refusal::Unreadable.words(),
+                Refusal::Unreadable.words(words),
                 StoryDraft::default(),
             );
         }
@@ -116,20 +137,20 @@ pub async fn story(
             Refusal::Unreadable | Refusal::Trap => StatusCode::BAD_REQUEST,
             _ => StatusCode::UNPROCESSABLE_ENTITY,
         };
-        return not_sent(status, &refusal.words(), draft);
+        return not_sent(status, refusal.words(words), draft);
     }
     let now = (state.find.clock)();
     let Some(store) = &stories.store else {
         return retry_later(not_sent(
             StatusCode::SERVICE_UNAVAILABLE,
-            NOT_SENT_STORE,
+            say(S::StoreDown),
             draft,
         ));
     };
     if !stories.limit.take(now) {
         return retry_later(not_sent(
             StatusCode::SERVICE_UNAVAILABLE,
-            NOT_SENT_BUSY,
+            say(S::Busy),
             draft,
         ));
     }
@@ -140,7 +161,7 @@ pub async fn story(
         Err(_) => {
             return retry_later(not_sent(
                 StatusCode::SERVICE_UNAVAILABLE,
-                NOT_SENT_STORE,
+                say(S::StoreDown),
                 draft,
             ))
         }
@@ -149,7 +170,7 @@ pub async fn story(
         Ok(_) => answer(StatusCode::OK, StoryOutcome::Received),
         Err(_) => retry_later(not_sent(
             StatusCode::SERVICE_UNAVAILABLE,
-            NOT_SENT_STORE,
+            say(S::StoreDown),
             draft,
         )),
     }

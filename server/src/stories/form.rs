@@ -1,7 +1,9 @@
 //! A posted story form, read and checked. Every way it can be refused keeps what the
 //! person wrote, so the answer can show it back in the form.
 
-use app::model::{StoryDraft, AGE_BANDS, MAX_HELPED_CHARS, MAX_TOLD_CHARS, MAX_TOWN_CHARS};
+use app::model::{
+    StoryDraft, StoryWords, AGE_BANDS, MAX_HELPED_CHARS, MAX_TOLD_CHARS, MAX_TOWN_CHARS, S,
+};
 
 /// The largest body read. Far more than the longest answers the form allows (browsers
 /// keep to its `maxlength`s), so a real story is never cut off by it.
@@ -17,23 +19,25 @@ pub enum Refusal {
     /// Nothing was written in the one answer that is needed.
     NothingTold,
     /// An answer is longer than the form allows.
-    TooLong(&'static str, usize),
+    TooLong(S, usize),
     /// A choice that is not on the form.
-    UnknownChoice(&'static str),
+    UnknownChoice(S),
 }
 
 impl Refusal {
-    pub fn words(&self) -> String {
+    /// Why, in `words`, naming the question as the form asks it.
+    pub fn words(&self, words: &StoryWords) -> String {
         match self {
-            Refusal::Unreadable => "We could not read what was sent. Please try again.".to_owned(),
-            Refusal::Trap => "Your story could not be sent. Please check the form and send it again.".to_owned(),
-            Refusal::NothingTold => "Please write something in the first box: what happened, or what you want us to know. Everything else is up to you.".to_owned(),
-            Refusal::TooLong(what, most) => format!(
-                "Your answer to \"{what}\" is longer than {most} characters. Please make it shorter; everything you wrote is still in the box."
+            Refusal::Unreadable => words[S::Unreadable].to_owned(),
+            Refusal::Trap => words[S::Trap].to_owned(),
+            Refusal::NothingTold => words[S::NothingTold].to_owned(),
+            Refusal::TooLong(question, most) => words.fill(
+                S::TooLong,
+                &[("question", &words[*question]), ("most", &most.to_string())],
             ),
-            Refusal::UnknownChoice(what) => format!(
-                "The choice for \"{what}\" is not one on the form. Please choose again."
-            ),
+            Refusal::UnknownChoice(question) => {
+                words.fill(S::UnknownChoice, &[("question", &words[*question])])
+            }
         }
     }
 }
@@ -70,34 +74,26 @@ fn check(draft: &StoryDraft, trap: &str, services: &[String]) -> Result<(), Refu
         return Err(Refusal::NothingTold);
     }
     for (text, what, most) in [
-        (
-            &draft.told,
-            "What happened, or what do you want us to know?",
-            MAX_TOLD_CHARS,
-        ),
-        (
-            &draft.helped,
-            "What helped, and what did not?",
-            MAX_HELPED_CHARS,
-        ),
-        (&draft.town, "Your town", MAX_TOWN_CHARS),
+        (&draft.told, S::ToldQuestion, MAX_TOLD_CHARS),
+        (&draft.helped, S::HelpedQuestion, MAX_HELPED_CHARS),
+        (&draft.town, S::TownQuestion, MAX_TOWN_CHARS),
     ] {
         if text.chars().count() > most {
             return Err(Refusal::TooLong(what, most));
         }
     }
     if !draft.age.is_empty() && !AGE_BANDS.contains(&draft.age.as_str()) {
-        return Err(Refusal::UnknownChoice("Your age"));
+        return Err(Refusal::UnknownChoice(S::AgeQuestion));
     }
     if !matches!(draft.quote.as_str(), "" | "yes" | "no") {
-        return Err(Refusal::UnknownChoice("May we quote what you wrote?"));
+        return Err(Refusal::UnknownChoice(S::QuoteQuestion));
     }
     if draft
         .services
         .iter()
         .any(|service| !services.contains(service))
     {
-        return Err(Refusal::UnknownChoice("Which services did you use?"));
+        return Err(Refusal::UnknownChoice(S::ServicesQuestion));
     }
     Ok(())
 }
@@ -142,19 +138,19 @@ mod tests {
             (b"told=+++&helped=Kept", Refusal::NothingTold, "   ", "Kept"),
             (
                 b"told=Hello&age=99",
-                Refusal::UnknownChoice("Your age"),
+                Refusal::UnknownChoice(S::AgeQuestion),
                 "Hello",
                 "",
             ),
             (
                 b"told=Hello&quote=maybe",
-                Refusal::UnknownChoice("May we quote what you wrote?"),
+                Refusal::UnknownChoice(S::QuoteQuestion),
                 "Hello",
                 "",
             ),
             (
                 b"told=Hello&helped=Yes&services=Somewhere+else",
-                Refusal::UnknownChoice("Which services did you use?"),
+                Refusal::UnknownChoice(S::ServicesQuestion),
                 "Hello",
                 "Yes",
             ),
@@ -168,10 +164,7 @@ mod tests {
         let (draft, verdict) = read(long.as_bytes(), &services());
         assert_eq!(
             verdict,
-            Err(Refusal::TooLong(
-                "What happened, or what do you want us to know?",
-                MAX_TOLD_CHARS
-            ))
+            Err(Refusal::TooLong(S::ToldQuestion, MAX_TOLD_CHARS))
         );
         assert_eq!(draft.told.len(), MAX_TOLD_CHARS + 1, "kept whole");
         // Bytes that are not text are read as replacement characters: nothing told.

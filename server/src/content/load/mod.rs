@@ -5,8 +5,8 @@
 pub mod hours;
 mod localised_links;
 pub mod locator;
-pub mod locator_words;
 mod pages;
+pub mod phrases;
 mod places;
 mod safezone_rows;
 pub mod safezone_sheet;

@@ -1,8 +1,8 @@
-//! One language besides the site's own: `<code>/strings.toml`, `<code>/locator.toml`
-//! and `<code>/pages/`.
+//! One language besides the site's own: `<code>/strings.toml`, `<code>/locator.toml`,
+//! `<code>/story.toml` and `<code>/pages/`.
 
 use super::pages::{page_path, render_body, source_of};
-use super::{locator_words, strings, PageSource};
+use super::{phrases, strings, PageSource};
 use crate::content::front_matter;
 use crate::content::report::Report;
 use crate::content::source::{Folder, TomlFile};
@@ -25,9 +25,9 @@ pub fn load(
         .and_then(|text| strings::load_strings(&TomlFile::new(&strings_file, &text), report));
     let locator_rel = format!("{code}/locator.toml");
     let locator_file = folder.display(&locator_rel);
-    let locator = folder.read(&locator_rel, report).and_then(|text| {
-        locator_words::load_locator_words(&TomlFile::new(&locator_file, &text), report)
-    });
+    let locator = folder
+        .read(&locator_rel, report)
+        .and_then(|text| phrases::load_locator_words(&TomlFile::new(&locator_file, &text), report));
     let mut pages = Vec::new();
     let mut sources = Vec::new();
     for rel in folder.page_files(&format!("{code}/pages"), report) {
@@ -85,14 +85,21 @@ pub fn load(
             sources: Vec::new(),
         });
     }
+    let story_rel = format!("{code}/story.toml");
+    let story_file = folder.display(&story_rel);
+    let story = folder
+        .read(&story_rel, report)
+        .and_then(|text| phrases::load_story_words(&TomlFile::new(&story_file, &text), report));
     let language = strings
         .zip(locator)
-        .map(|((name, strings), locator)| Language {
+        .zip(story)
+        .map(|(((name, strings), locator), story)| Language {
             code: code.to_owned(),
             name,
             direction,
             // The locator says the frame's own silent-call note.
             locator: locator.with(W::SilentCallNote, strings.silent_call_note.clone()),
+            story,
             strings,
         });
     (language, pages, sources)
