@@ -106,3 +106,28 @@ test('the team opens exactly what was written, with its own key', { timeout: 300
   assert.ok(exported.includes('With scripts: a Safe Zone sticker helped me.'));
   assert.ok(exported.includes('Age: 25 to 39'));
 });
+
+test('in Urdu, with JavaScript off, the footer leads to the form in Urdu and the story arrives', { timeout: 30000 }, async () => {
+  const browser = await openBrowser({ javaScriptEnabled: false, base: URL });
+  try {
+    const { page } = await newPage(browser.context);
+    await page.goto(URL + '/ur');
+    await page.locator('footer a[href="/ur/share-your-story"]').click();
+    await page.waitForURL(URL + '/ur/share-your-story');
+    assert.equal(await page.getAttribute('html', 'lang'), 'ur');
+    assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+    const send = await page.locator('.story-form button[type="submit"]').textContent();
+    assert.notEqual(send, 'Send your story', 'the button is in Urdu');
+    await page.locator('#story-told').fill('In Urdu: the pharmacy staff helped me.');
+    await page.locator('.story-form button[type="submit"]').click();
+    await page.locator('#story-received').waitFor();
+    assert.equal(page.url(), URL + '/ur/share-your-story', 'answered on the same page');
+    assert.notEqual(await page.locator('h1').textContent(), 'Thank you for telling us');
+    assert.equal(await page.getAttribute('html', 'lang'), 'ur');
+    assert.deepEqual(browser.offsite, [], 'nothing sent to another origin');
+  } finally {
+    await browser.close();
+  }
+  const exported = execFileSync(SERVER, ['stories', 'export', '--identity', join(work, 'team.key')], { cwd: ROOT, env: env() }).toString();
+  assert.ok(exported.includes('In Urdu: the pharmacy staff helped me.'));
+});
