@@ -10,6 +10,7 @@ use axum::http::{header, Method, Request, StatusCode};
 use server::http::{app, AppState};
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
+use support::escaped;
 use tower::ServiceExt;
 
 fn state() -> Arc<AppState> {
@@ -46,13 +47,6 @@ fn unescape(value: &str) -> String {
         .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&amp;", "&")
-}
-
-/// Text as the page writes it (Leptos escapes these in text).
-fn escaped(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 #[tokio::test]

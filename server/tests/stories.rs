@@ -8,52 +8,13 @@ use age::x25519::Identity;
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
 use server::http::{app, AppState};
-use server::stories::store::{address, Store};
 use std::sync::Arc;
 use tower::ServiceExt;
 
-/// 2026-12-01 10:00 UTC.
-fn december() -> f64 {
-    1_796_119_200_000.0
-}
-
-struct Setup {
-    state: Arc<AppState>,
-    store: Arc<Store>,
-    team: Identity,
-    folder: std::path::PathBuf,
-}
-
-impl Drop for Setup {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.folder);
-    }
-}
+use support::StorySetup as Setup;
 
 async fn setup(name: &str, with_store: bool, per_minute: u32) -> Setup {
-    let team = Identity::generate();
-    let mut site = support::good_site();
-    site.settings.stories = Some(app::model::StorySettings {
-        recipients: vec![team.to_public().to_string()],
-        keep_months: 12,
-        per_minute: 60,
-    });
-    let folder = std::env::temp_dir().join(format!("stories-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&folder);
-    let store = Arc::new(Store::open(&address(None, &folder)).await.expect("store"));
-    let options = leptos::config::LeptosOptions::builder()
-        .output_name("site")
-        .build();
-    let mut state = AppState::new(site, server::assets::Assets::new(), options)
-        .with_story_store(with_store.then(|| store.clone()))
-        .with_clock(december);
-    state.stories.limit = Arc::new(server::stories::limit::StoryLimit::new(per_minute));
-    Setup {
-        state: Arc::new(state),
-        store,
-        team,
-        folder,
-    }
+    support::story_setup(name, support::good_site(), true, with_store, per_minute).await
 }
 
 const CANARY: &str = "canary-7f3a";
@@ -269,7 +230,7 @@ async fn you_said_we_did_lists_updates_newest_first_and_the_thank_you_page_links
         .build();
     let state = AppState::new(site, server::assets::Assets::new(), options)
         .with_story_store(Some(setup.store.clone()))
-        .with_clock(december);
+        .with_clock(support::december);
     setup.state = Arc::new(state);
     let (status, _, html) = post(&setup, "told=Thanks", "same-origin").await;
     assert_eq!(status, StatusCode::OK);

@@ -4,59 +4,20 @@
 
 mod support;
 
-use age::x25519::Identity;
 use app::model::{Language, S};
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
-use server::http::{app, AppState};
-use server::stories::store::{address, Store};
+use server::http::app;
 use std::path::Path;
-use std::sync::Arc;
 use tower::ServiceExt;
 
-/// 2026-12-01 10:00 UTC.
-fn december() -> f64 {
-    1_796_119_200_000.0
-}
+use support::{escaped, StorySetup as Setup};
 
-struct Setup {
-    state: Arc<AppState>,
-    store: Arc<Store>,
-    team: Identity,
-    folder: std::path::PathBuf,
-}
-
-impl Drop for Setup {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.folder);
-    }
-}
-
-/// The shipped content with the form turned on for a made-up team key.
+/// The shipped content with the form turned on (or not) for a made-up team key.
 async fn setup(name: &str, stories: bool) -> Setup {
-    let team = Identity::generate();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
-    let mut site = server::content::load(&dir).unwrap_or_else(|report| panic!("{report}"));
-    site.settings.stories = stories.then(|| app::model::StorySettings {
-        recipients: vec![team.to_public().to_string()],
-        keep_months: 12,
-        per_minute: 60,
-    });
-    let folder = std::env::temp_dir().join(format!("story-lang-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&folder);
-    let store = Arc::new(Store::open(&address(None, &folder)).await.expect("store"));
-    let options = leptos::config::LeptosOptions::builder()
-        .output_name("site")
-        .build();
-    let state = AppState::new(site, server::assets::Assets::new(), options)
-        .with_story_store(Some(store.clone()))
-        .with_clock(december);
-    Setup {
-        state: Arc::new(state),
-        store,
-        team,
-        folder,
-    }
+    let site = server::content::load(&dir).unwrap_or_else(|report| panic!("{report}"));
+    support::story_setup(&format!("lang-{name}"), site, stories, true, 60).await
 }
 
 async fn send(setup: &Setup, method: Method, uri: &str, body: &str) -> (StatusCode, String) {
@@ -78,13 +39,6 @@ fn languages(setup: &Setup) -> Vec<Language> {
     let languages = setup.state.find.site.languages.clone();
     assert!(languages.len() >= 4, "the shipped languages");
     languages
-}
-
-/// Text as the page writes it (Leptos escapes these in text).
-fn escaped(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 #[tokio::test]

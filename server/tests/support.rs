@@ -108,3 +108,64 @@ pub fn between<'a>(text: &'a str, marker: &str, end: &str) -> &'a str {
     let rest = &text[start..];
     &rest[..rest.find(end).unwrap_or(rest.len())]
 }
+
+/// Text as a page writes it (Leptos escapes these in text).
+pub fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// 2026-12-01 10:00 UTC: the story tests' fixed clock.
+pub fn december() -> f64 {
+    1_796_119_200_000.0
+}
+
+/// A site with the story form turned on for a key made for the test, served with a
+/// SQLite store (used when `with_store`) in a temporary folder removed on drop.
+pub struct StorySetup {
+    pub state: Arc<AppState>,
+    pub store: Arc<server::stories::store::Store>,
+    pub team: age::x25519::Identity,
+    pub folder: PathBuf,
+}
+
+impl Drop for StorySetup {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.folder);
+    }
+}
+
+/// `site` with the story form on (or off, when `stories` is false), `per_minute`
+/// stories a minute.
+pub async fn story_setup(
+    name: &str,
+    mut site: app::model::Site,
+    stories: bool,
+    with_store: bool,
+    per_minute: u32,
+) -> StorySetup {
+    use server::stories::store::{address, Store};
+    let team = age::x25519::Identity::generate();
+    site.settings.stories = stories.then(|| app::model::StorySettings {
+        recipients: vec![team.to_public().to_string()],
+        keep_months: 12,
+        per_minute: 60,
+    });
+    let folder = std::env::temp_dir().join(format!("stories-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    let store = Arc::new(Store::open(&address(None, &folder)).await.expect("store"));
+    let options = leptos::config::LeptosOptions::builder()
+        .output_name("site")
+        .build();
+    let mut state = AppState::new(site, server::assets::Assets::new(), options)
+        .with_story_store(with_store.then(|| store.clone()))
+        .with_clock(december);
+    state.stories.limit = Arc::new(server::stories::limit::StoryLimit::new(per_minute));
+    StorySetup {
+        state: Arc::new(state),
+        store,
+        team,
+        folder,
+    }
+}
