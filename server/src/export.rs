@@ -10,7 +10,7 @@
 
 use crate::assets::Assets;
 use crate::encoded::Encoded;
-use crate::http::FIXED_HEADERS;
+use crate::http::{FIXED_HEADERS, ISOLATED, ISOLATED_PATHS};
 use crate::render::RenderedSite;
 use app::model::Site;
 use app::render::{render_document_styled, FindOutcome, Route, FIND_PATH};
@@ -92,6 +92,11 @@ pub fn export(
         headers.push_str(&format!("  {name}: {value}\n"));
     }
     headers.push_str(&format!("  content-security-policy: {policy}\n"));
+    // The locator and the story form, in every language, in a group of their own.
+    let (name, value) = ISOLATED;
+    for path in ISOLATED_PATHS {
+        headers.push_str(&format!("{path}\n  {name}: {value}\n"));
+    }
     // The bundle's files are fingerprinted: a CDN may keep them (browsers may not).
     let (name, value) = crate::assets::CDN_CACHE_CONTROL;
     headers.push_str(&format!(

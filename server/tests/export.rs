@@ -95,6 +95,21 @@ fn the_export_holds_every_page_asset_and_header() {
     assert!(headers.contains("  cache-control: no-store"));
     assert!(headers.contains("  content-security-policy: default-src 'none';"));
     assert!(headers.contains("frame-ancestors 'none'"));
+    // Only the locator and the story form are cut off from an opening window.
+    for path in [
+        "/find",
+        "/*/find",
+        "/share-your-story",
+        "/*/share-your-story",
+    ] {
+        assert!(
+            headers.contains(&format!(
+                "\n{path}\n  cross-origin-opener-policy: same-origin\n"
+            )),
+            "{headers}"
+        );
+    }
+    assert_eq!(headers.matches("cross-origin-opener-policy").count(), 4);
     assert!(
         headers.contains(&format!(
             "\n/pkg/{}.*\n  cdn-cache-control: public, max-age=31536000, immutable\n",

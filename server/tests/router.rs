@@ -58,8 +58,9 @@ fn assert_privacy_headers(response: &Response, what: &str) {
     assert_eq!(get("referrer-policy"), "no-referrer", "{what}");
     assert_eq!(get("x-content-type-options"), "nosniff", "{what}");
     assert_eq!(get("x-frame-options"), "DENY", "{what}");
-    assert_eq!(get("cross-origin-opener-policy"), "same-origin", "{what}");
     assert_eq!(get("cross-origin-resource-policy"), "same-origin", "{what}");
+    // The CSP refuses every other origin's load; isolation is not needed.
+    assert_eq!(get("cross-origin-embedder-policy"), "", "{what}");
     assert_eq!(get("cache-control"), "no-store, max-age=0", "{what}");
     let permissions = get("permissions-policy");
     assert!(
@@ -739,4 +740,27 @@ fn the_home_page_visit_has_its_own_budget_and_counts_no_bundle() {
         page + icon,
         "the page and its icon, no WASM"
     );
+}
+
+#[tokio::test]
+async fn only_the_locator_and_its_answers_are_cut_off_from_an_opening_window() {
+    let opener = |response: &Response| {
+        response
+            .headers()
+            .get("cross-origin-opener-policy")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    };
+    let find = send(Method::GET, "/find", None).await;
+    assert_eq!(opener(&find).as_deref(), Some("same-origin"), "GET /find");
+    let answer = post_find("q=HD1").await;
+    assert_eq!(
+        opener(&answer).as_deref(),
+        Some("same-origin"),
+        "POST /find"
+    );
+    for path in ["/", "/get-help/helplines", "/no-such-page"] {
+        let page = send(Method::GET, path, None).await;
+        assert_eq!(opener(&page), None, "{path} holds nothing of the person's");
+    }
 }

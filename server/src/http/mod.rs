@@ -22,7 +22,7 @@ use axum::{middleware, Router};
 use std::sync::Arc;
 
 pub use find::{now_ms, FindForm, FindService, MAX_FORM_BYTES};
-pub use headers::{OwnPolicy, FIXED as FIXED_HEADERS};
+pub use headers::{OwnPolicy, FIXED as FIXED_HEADERS, ISOLATED, ISOLATED_PATHS};
 pub use live::{Live, PREVIEW_VERSION_PATH};
 pub use logging::{flush as flush_log, RouteLabel};
 
@@ -183,8 +183,9 @@ pub fn app_with_routes(
 /// then the request counted.
 async fn finish(State(live): State<Arc<Live>>, request: Request, next: Next) -> Response {
     let method = logging::known_method(request.method());
+    let isolated = headers::isolates(request.uri().path());
     let mut response = next.run(request).await;
-    headers::apply(&live, response.headers_mut());
+    headers::apply(&live, response.headers_mut(), isolated);
     if let Some(headers::OwnPolicy(policy)) = response.extensions().get::<headers::OwnPolicy>() {
         let policy = policy.clone();
         let headers = response.headers_mut();
