@@ -9,5 +9,7 @@ cd "$(dirname "$0")/.."
 . scripts/env.sh
 address=127.0.0.1:3101
 . scripts/release-server.sh
-start_release_server "$address"
+log=target/first-paint-server.log
+start_release_server "$address" "$log"
+wait_for_brotli "$log"
 BASE_URL="http://$address" node end2end/bench/first-paint.mjs

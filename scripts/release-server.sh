@@ -14,3 +14,14 @@ start_release_server() {
   echo "The release server did not answer on $address." >&2
   return 1
 }
+
+# `wait_for_brotli LOG`: returns once the server started with LOG has made every brotli
+# form (a core is busy compressing until then, which would slow what is measured).
+wait_for_brotli() {
+  for _ in $(seq 600); do
+    grep -q "every body has its brotli form" "$1" && return 0
+    sleep 0.1
+  done
+  echo "The release server did not finish compressing within a minute." >&2
+  return 1
+}
