@@ -9,12 +9,13 @@ fuzz_target!(|data: &[u8]| {
             area_name: "Fuzzshire".into(),
             ..Default::default()
         };
+        let words = app::locator::Words::english();
         match app::locator::parse_query(text) {
             Ok(query) => {
-                let _ = app::locator::not_found_words(&query, &data);
+                let _ = app::locator::not_found_words(&query, &data, &words);
             }
             Err(problem) => {
-                let _ = problem.words(&data.examples);
+                let _ = problem.words(&data.examples, &words);
             }
         }
     }
