@@ -129,6 +129,11 @@ pub fn render_find_answer(
 }
 
 /// The story form's words in `language` (English without one).
+/// The scheme's name for one place ("Safe Zone"), as on its stickers.
+fn scheme_one(site: &Site) -> String {
+    site.locator.scheme_name.trim_end_matches('s').to_owned()
+}
+
 fn story_words(language: Option<&Language>) -> StoryWords {
     language.map_or_else(StoryWords::english, |language| language.story.clone())
 }
@@ -205,7 +210,7 @@ fn document_html(site: &Site, route: &Route<'_>, options: &LeptosOptions, css: &
                 urgent_help=settings.urgent_help.clone()
                 sections=site.sections.clone()
                 urgent=settings.footer_contacts.clone()
-                scheme=site.locator.scheme_name.trim_end_matches('s').to_owned()
+                scheme=scheme_one(site)
             />
         }
         .into_any(),
@@ -228,7 +233,15 @@ fn document_html(site: &Site, route: &Route<'_>, options: &LeptosOptions, css: &
                 .into_iter()
                 .cloned()
                 .collect();
-            view! { <LanguageHome language=(*language).clone() pages/> }.into_any()
+            view! {
+                <LanguageHome
+                    language=(*language).clone()
+                    pages
+                    urgent=settings.footer_contacts.clone()
+                    scheme=scheme_one(site)
+                />
+            }
+            .into_any()
         }
         Route::Article(page) => {
             let section = site.sections.iter().find(|s| s.id == page.section).cloned();

@@ -1,6 +1,6 @@
-// The first screen on a phone: before any scroll, the home page shows 999 (with 55), the
-// 24-hour line to tap, the way to find a Safe Zone, and the exit; other pages show their
-// heading and first paragraph. The sections fold behind a Menu button that needs no
+// The first screen on a phone: before any scroll, the home page and each language's home
+// show 999 (with 55), the 24-hour line to tap, the way to find a Safe Zone, and the exit,
+// each in its own words; other pages show their heading and first paragraph. The sections fold behind a Menu button that needs no
 // script, and are a plain list on a wide screen.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -27,16 +27,18 @@ async function onFirstScreen(page, selector) {
 }
 
 for (const [name, browser] of [['with JavaScript', () => withJs], ['without JavaScript', () => withoutJs]]) {
-  test(`the home page's first screen holds help and the exit, ${name}`, { timeout: 30000 }, async () => {
+  test(`every language's home page's first screen holds help and the exit, ${name}`, { timeout: 45000 }, async () => {
     const { page } = await newPage(browser().context);
     for (const size of PHONES) {
       await page.setViewportSize(size);
-      await page.goto(BASE_URL + '/');
-      for (const selector of ['.urgent a[href="tel:999"]', '.urgent a[href="tel:08082000247"]', '.urgent-find', '#exit-link']) {
-        assert.ok(await onFirstScreen(page, selector), `${selector} at ${size.width} x ${size.height}`);
+      for (const home of ['/', '/ur', '/pl', '/ar', '/pa']) {
+        await page.goto(BASE_URL + home);
+        for (const selector of ['.urgent a[href="tel:999"]', '.urgent a[href="tel:08082000247"]', '.urgent-find', '#exit-link']) {
+          assert.ok(await onFirstScreen(page, selector), `${home}: ${selector} at ${size.width} x ${size.height}`);
+        }
+        assert.match(await page.locator('.urgent-note').textContent(), /\b55\b/, `${home}: 55`);
+        assert.equal(await page.evaluate(() => window.scrollY), 0);
       }
-      assert.match(await page.locator('.urgent').textContent(), /press 55/);
-      assert.equal(await page.evaluate(() => window.scrollY), 0);
     }
     await page.close();
   });

@@ -106,6 +106,24 @@ for (const code of ['ur', 'pl', 'ar', 'pa']) {
     await page.waitForURL(`${BASE_URL}/${code}`);
     assert.equal(await lang(), code);
   });
+
+  test(`without JavaScript, the chooser on the ${code} home answers in ${code}`, { timeout: 30000 }, async () => {
+    const browser = await openBrowser({ javaScriptEnabled: false });
+    opened.push(browser);
+    const { page } = await newPage(browser.context);
+    await page.setViewportSize({ width: 360, height: 640 });
+    await page.goto(`${BASE_URL}/${code}`);
+    const danger = page.locator('#help-danger');
+    const call = danger.locator('.chooser-panel a[href="tel:999"]');
+    assert.equal(await call.isVisible(), false, 'closed until tapped');
+    await danger.locator('summary').click();
+    assert.ok(await call.isVisible(), 'one tap shows 999 to call');
+    const heading = await danger.locator('.chooser-panel h3').textContent();
+    assert.doesNotMatch(heading, /Call 999 now/, 'the answer is in the language');
+    await danger.locator(`.chooser-panel a[href="/${code}/get-help/calling-999"]`).click();
+    await page.waitForURL(`${BASE_URL}/${code}/get-help/calling-999`);
+    assert.equal(await page.getAttribute('html', 'lang'), code);
+  });
 }
 
 // The nearest Safe Zone in each language: without JavaScript the form posts to the

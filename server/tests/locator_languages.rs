@@ -1,6 +1,7 @@
-//! The locator in every language the shipped content offers: the page, the island's
-//! words, the form's own POST and its problems, all in the language, and links in
-//! translated pages that lead to it.
+//! The locator and the home page's chooser in every language the shipped content
+//! offers: the locator's page, the island's words, the form's own POST and its problems,
+//! all in the language, links in translated pages that lead to it, and each language's
+//! home with the first screen and the chooser in its own words.
 
 mod support;
 
@@ -183,5 +184,109 @@ fn when_nothing_near_is_open_the_silent_call_note_is_the_languages_own() {
             "{}",
             language.code
         );
+    }
+}
+
+#[tokio::test]
+async fn each_languages_home_has_the_first_screen_and_the_chooser_in_its_words() {
+    let state = state();
+    let english = &state.find.site.settings.urgent_help;
+    let urgent = &state.find.site.settings.footer_contacts[..2];
+    for language in &state.find.site.languages {
+        let path = language.path();
+        let (status, html) = send(Method::GET, &path, "").await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        let words = &language.home.words;
+        for key in app::model::H::ALL {
+            let said = match key {
+                app::model::H::FindNear => words.fill(*key, &[("scheme", "Safe Zone")]),
+                _ => words[*key].to_owned(),
+            };
+            assert!(html.contains(&escaped(&said)), "{path}: {}", key.name());
+        }
+        for contact in urgent {
+            assert!(
+                html.contains(&format!(
+                    "<a href=\"tel:{}\" class=\"urgent-call\">",
+                    contact.dial
+                )),
+                "{path}: the first screen calls {}",
+                contact.number
+            );
+        }
+        assert!(
+            html.contains(&format!(
+                "<a href=\"/{}/find\" class=\"urgent-find\">",
+                language.code
+            )),
+            "{path}: the first screen's locator link"
+        );
+        let chooser = support::between(
+            &html,
+            "<section aria-labelledby=\"chooser-heading\"",
+            "</section>",
+        );
+        assert_eq!(language.home.urgent_help.len(), english.len(), "{path}");
+        for (translated, english) in language.home.urgent_help.iter().zip(english) {
+            assert_eq!(translated.id, english.id, "{path}: the site's order");
+            for words in [&translated.choice, &translated.heading, &translated.text] {
+                assert!(chooser.contains(&escaped(words)), "{path}: {words}");
+            }
+            for words in [&english.choice, &english.text] {
+                assert!(
+                    !chooser.contains(&escaped(words)),
+                    "{path}: English {words}"
+                );
+            }
+            for contact in &english.contacts {
+                assert!(
+                    chooser.contains(&format!("href=\"tel:{}\"", contact.dial)),
+                    "{path}: {} calls {}",
+                    english.id,
+                    contact.number
+                );
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_chooser_link_goes_to_the_translation_or_says_it_is_in_english() {
+    let state = state();
+    for language in &state.find.site.languages {
+        let code = &language.code;
+        let (_, html) = send(Method::GET, &language.path(), "").await;
+        let chooser = support::between(
+            &html,
+            "<section aria-labelledby=\"chooser-heading\"",
+            "</section>",
+        );
+        let link = |id: &str| {
+            language
+                .home
+                .urgent_help
+                .iter()
+                .find(|route| route.id == id)
+                .and_then(|route| route.more.clone())
+                .unwrap_or_else(|| panic!("{code}: {id} has a link"))
+        };
+        // Translated in every shipped language: the link stays in the language.
+        let danger = link("danger");
+        assert_eq!(danger.path, format!("/{code}/get-help/calling-999"));
+        assert_eq!(link("kirklees").path, format!("/{code}/find"));
+        // Only in English: the link keeps its address and says so.
+        let tonight = link("tonight");
+        assert_eq!(tonight.path, "/get-help/somewhere-safe-tonight");
+        assert!(
+            tonight
+                .label
+                .ends_with(&format!(" {}", language.strings.in_english)),
+            "{code}: {}",
+            tonight.label
+        );
+        for link in [danger, tonight] {
+            let anchor = format!("<a href=\"{}\">{}</a>", link.path, escaped(&link.label));
+            assert!(chooser.contains(&anchor), "{code}: {anchor}");
+        }
     }
 }

@@ -374,6 +374,10 @@ fn the_translations_report_lists_each_languages_pages_and_gaps() {
         polish.contains("  translated  /get-help/calling-999 -> /pl/get-help/calling-999: awaiting community review\n"),
         "{polish}"
     );
+    assert!(
+        polish.contains("\n  words       the home page's first screen and chooser (pl/home.toml), the locator (pl/locator.toml) and the story form (pl/story.toml): every word translated, awaiting community review (content/TO-CONFIRM.md)\n"),
+        "{polish}"
+    );
     // A translation reviewed before its English page is said to be older.
     let mut site = shipped_site().clone();
     let page = site

@@ -9,7 +9,11 @@ use crate::model::HelpRoute;
 use leptos::prelude::*;
 
 #[component]
-pub fn HelpChoices(routes: Vec<HelpRoute>) -> impl IntoView {
+pub fn HelpChoices(
+    routes: Vec<HelpRoute>,
+    /// "What do you need right now?", in the page's language.
+    heading: String,
+) -> impl IntoView {
     let options = routes
         .into_iter()
         .map(|route| {
@@ -37,7 +41,7 @@ pub fn HelpChoices(routes: Vec<HelpRoute>) -> impl IntoView {
         .collect_view();
     view! {
         <section class="chooser" aria-labelledby="chooser-heading">
-            <h2 id="chooser-heading">"What do you need right now?"</h2>
+            <h2 id="chooser-heading">{heading}</h2>
             <ul class="chooser-choices">{options}</ul>
         </section>
     }

@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 mod date;
+mod home_words;
 mod kinds;
 mod locator_data;
 mod routes;
@@ -14,6 +15,7 @@ mod story;
 mod story_words;
 
 pub use date::Date;
+pub use home_words::{HomeWords, LanguageHome, H};
 pub use kinds::{Audience, KeyStage, Topic};
 pub use locator_data::{AreaCentre, Examples, Hours, Location, LocatorData, Place, PlaceKind};
 pub use routes::{SiteRoute, FIND_PATH, OPEN_DATA_ABOUT_PATH, OPEN_DATA_SERVICES_PATH};
@@ -308,6 +310,8 @@ pub struct Language {
     pub locator: crate::locator::Words,
     /// Every word of the story form, from the language's `story.toml`.
     pub story: StoryWords,
+    /// The home page's first screen and chooser, from the language's `home.toml`.
+    pub home: LanguageHome,
 }
 
 impl Language {

@@ -3,7 +3,8 @@
 
 use super::article::PageMeta;
 use crate::components::HelpChoices;
-use crate::model::{Contact, HelpRoute, Page, Section};
+use crate::model::{Contact, HelpRoute, HomeWords, Page, Section, FIND_PATH, H};
+use crate::phrases::Key;
 use leptos::prelude::*;
 
 #[component]
@@ -32,9 +33,9 @@ pub fn HomePage(
         .collect_view();
     view! {
         <h1 class="home-title">{page.title}</h1>
-        <FirstScreen urgent scheme/>
+        <FirstScreen urgent scheme words=HomeWords::english() find=FIND_PATH.to_owned()/>
         <p class="lead">{page.summary}</p>
-        <HelpChoices routes=urgent_help/>
+        <HelpChoices routes=urgent_help heading=H::ChooserHeading.english().to_owned()/>
         <div class="prose" inner_html=page.body_html></div>
         <h2>"Information and support"</h2>
         <ul class="cards">{cards}</ul>
@@ -43,9 +44,15 @@ pub fn HomePage(
 }
 
 /// What a frightened person needs before anything else, on the first screen of a small
-/// phone: 999 (and 55), the 24-hour line, and the way to find somewhere near.
+/// phone: 999 (and 55), the 24-hour line, and the way to find somewhere near, in the
+/// language of `words`; `find` is the locator in that language.
 #[component]
-fn FirstScreen(urgent: Vec<Contact>, scheme: String) -> impl IntoView {
+pub fn FirstScreen(
+    urgent: Vec<Contact>,
+    scheme: String,
+    words: HomeWords,
+    find: String,
+) -> impl IntoView {
     let calls = urgent
         .into_iter()
         .take(2)
@@ -61,14 +68,12 @@ fn FirstScreen(urgent: Vec<Contact>, scheme: String) -> impl IntoView {
         .collect_view();
     view! {
         <section class="urgent" aria-labelledby="urgent-heading">
-            <h2 id="urgent-heading">"In danger now? Call 999"</h2>
+            <h2 id="urgent-heading">{words[H::InDanger].to_owned()}</h2>
             <div class="urgent-calls">{calls}</div>
-            <p class="urgent-note">
-                "If you cannot speak, stay on the line. On a mobile, press 55 when a recorded message asks you to."
-            </p>
+            <p class="urgent-note">{words[H::CannotSpeak].to_owned()}</p>
             <p>
-                <a class="urgent-find" href=crate::model::FIND_PATH>
-                    {format!("Find a {scheme} or help near you")}
+                <a class="urgent-find" href=find>
+                    {words.fill(H::FindNear, &[("scheme", &scheme)])}
                 </a>
             </p>
         </section>

@@ -1,8 +1,10 @@
 //! Pages in another language: a translated page, and each language's home, which
 //! lists its translated pages.
 
+use super::home::FirstScreen;
 use super::section::PageCards;
-use crate::model::{Language, Page};
+use crate::components::HelpChoices;
+use crate::model::{Contact, Language, Page, H};
 use leptos::prelude::*;
 
 /// A translated page. Until an editor records that the community has reviewed it,
@@ -52,11 +54,27 @@ pub fn TranslatedPage(
     }
 }
 
-/// A language's home: its translated pages, with their summaries.
+/// A language's home: the first screen and the chooser in the language, as the site's
+/// own home has them, then its translated pages with their summaries.
 #[component]
-pub fn LanguageHome(language: Language, pages: Vec<Page>) -> impl IntoView {
+pub fn LanguageHome(
+    language: Language,
+    pages: Vec<Page>,
+    /// The first numbers in the footer (999, then the 24-hour line).
+    urgent: Vec<Contact>,
+    /// The scheme's name for one place, as on its stickers.
+    scheme: String,
+) -> impl IntoView {
+    let find = language.find_path();
+    let home = language.home;
     view! {
-        <h1>{language.strings.pages_in_language.clone()}</h1>
+        <h1 class="home-title">{language.name}</h1>
+        <FirstScreen urgent scheme words=home.words.clone() find/>
+        <HelpChoices
+            routes=home.urgent_help
+            heading=home.words[H::ChooserHeading].to_owned()
+        />
+        <h2>{language.strings.pages_in_language.clone()}</h2>
         <PageCards pages/>
     }
 }

@@ -152,6 +152,28 @@ impl<'a> TomlFile<'a> {
         Some(self.line_at(span.start))
     }
 
+    /// The line where the key at `path` (such as `["choices", "talk", "text"]`) is set,
+    /// through nested tables; `None` when it is not set or the text is not TOML.
+    pub fn path_line(&self, path: &[&str]) -> Option<usize> {
+        let root = toml::de::DeTable::parse(self.text).ok()?;
+        let mut table = root.get_ref();
+        let (last, parents) = path.split_last()?;
+        for name in parents {
+            let (_, value) = table
+                .iter()
+                .find(|(key, _)| key.get_ref().as_ref() == *name)?;
+            match value.get_ref() {
+                toml::de::DeValue::Table(inner) => table = inner,
+                _ => return None,
+            }
+        }
+        let span = table
+            .keys()
+            .find(|key| key.get_ref().as_ref() == *last)?
+            .span();
+        Some(self.line_at(span.start))
+    }
+
     /// The first line that mentions `needle`, for pointing at a value in a list.
     pub fn line_of(&self, needle: &str) -> Option<usize> {
         self.text
@@ -175,6 +197,18 @@ mod tests {
     use super::*;
 
     const TEXT: &str = "title = \"A\"\n\n# a comment naming summary\nsummary = \"B\"\n[[sources]]\nsummary = \"C\"\n";
+
+    #[test]
+    fn a_nested_key_is_found_in_its_own_table() {
+        let text = "text = \"top\"\n[choices.talk]\ntext = \"a\"\n[choices.danger]\nchoice = \"b\"\ntext = \"c\"\n";
+        let file = TomlFile::new("home.toml", text);
+        assert_eq!(file.path_line(&["choices", "danger", "text"]), Some(6));
+        assert_eq!(file.path_line(&["choices", "talk", "text"]), Some(3));
+        assert_eq!(file.path_line(&["choices", "danger"]), Some(4));
+        assert_eq!(file.path_line(&["text"]), Some(1));
+        assert_eq!(file.path_line(&["choices", "danger", "more"]), None);
+        assert_eq!(file.path_line(&["text", "more"]), None);
+    }
 
     #[test]
     fn key_lines_come_from_spans_not_from_words_in_comments() {

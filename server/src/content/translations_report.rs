@@ -1,5 +1,5 @@
-//! `server check --translations`: for each language, which English pages are
-//! translated, which are awaiting community review, which are older than the English
+//! `server check --translations`: for each language, its words for the home page, the
+//! locator and the story form, which English pages are translated, which are awaiting community review, which are older than the English
 //! page they translate, and which are not translated yet, section by section.
 
 use app::model::{Page, Site};
@@ -35,6 +35,12 @@ pub fn report(site: &Site) -> String {
             language.code,
             translations.len(),
             english.len()
+        );
+        // A language loads only when every word of these files is there.
+        let _ = writeln!(
+            out,
+            "  words       the home page's first screen and chooser ({0}/home.toml), the locator ({0}/locator.toml) and the story form ({0}/story.toml): every word translated, awaiting community review (content/TO-CONFIRM.md)",
+            language.code
         );
         for page in &translations {
             let Some(translation) = &page.translation else {

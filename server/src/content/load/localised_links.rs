@@ -6,13 +6,15 @@
 //! link's words (`in_english` in the language's strings.toml, such as "(po
 //! angielsku)") and is marked `hreflang="en"`. Editors write the English addresses, as
 //! in English pages; this runs after every page is loaded, so it always knows which
-//! translations exist.
+//! translations exist. The "read more" links of a language's home chooser go the same
+//! way, with the words after the link's own.
 
-use app::model::{Language, Page};
+use app::model::{Language, NavLink, Page};
 use std::collections::HashMap;
 
-/// Rewrites the links in every translated page of `pages`.
-pub fn localise(pages: &mut [Page], languages: &[Language]) {
+/// Rewrites the links in every translated page of `pages` and in each language's
+/// home chooser.
+pub fn localise(pages: &mut [Page], languages: &mut [Language]) {
     let translated: HashMap<(String, String), String> = pages
         .iter()
         .filter_map(|page| {
@@ -23,6 +25,17 @@ pub fn localise(pages: &mut [Page], languages: &[Language]) {
             ))
         })
         .collect();
+    let destination = |language: &Language, path: &str| -> Option<String> {
+        if path == "/" {
+            return Some(language.path());
+        }
+        if path == app::model::FIND_PATH {
+            return Some(language.find_path());
+        }
+        translated
+            .get(&(language.code.clone(), path.to_owned()))
+            .cloned()
+    };
     for page in pages.iter_mut() {
         let Some(code) = page.translation.as_ref().map(|t| t.language.clone()) else {
             continue;
@@ -30,21 +43,35 @@ pub fn localise(pages: &mut [Page], languages: &[Language]) {
         let Some(language) = languages.iter().find(|l| l.code == code) else {
             continue;
         };
-        let destination = |path: &str| -> Option<String> {
-            if path == "/" {
-                return Some(language.path());
-            }
-            if path == app::model::FIND_PATH {
-                return Some(language.find_path());
-            }
-            translated.get(&(code.clone(), path.to_owned())).cloned()
-        };
         page.body_html = rewrite(
             &page.body_html,
             &code,
             &language.strings.in_english,
-            destination,
+            |path| destination(language, path),
         );
+    }
+    for language in languages.iter_mut() {
+        let mut links: Vec<NavLink> = language
+            .home
+            .urgent_help
+            .iter()
+            .filter_map(|route| route.more.clone())
+            .collect();
+        for link in &mut links {
+            let (path, fragment) = link
+                .path
+                .split_at(link.path.find('#').unwrap_or(link.path.len()));
+            match destination(language, path) {
+                Some(path) => link.path = format!("{path}{fragment}"),
+                None => link.label = format!("{} {}", link.label, language.strings.in_english),
+            }
+        }
+        let mut links = links.into_iter();
+        for route in &mut language.home.urgent_help {
+            if route.more.is_some() {
+                route.more = links.next();
+            }
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 //! Problems go into the report as they are found; a loader never stops the others.
 
 pub mod hours;
+mod language_home;
 mod localised_links;
 pub mod locator;
 mod pages;
@@ -92,15 +93,25 @@ pub fn site(folder: Folder, today: i32, report: &mut Report) -> (Option<Site>, S
         .as_ref()
         .map(|loaded| loaded.languages.clone())
         .unwrap_or_default();
+    let urgent_help = loaded
+        .as_ref()
+        .map(|loaded| loaded.settings.urgent_help.clone())
+        .unwrap_or_default();
     let mut languages = Vec::new();
     for (language, direction) in offered {
-        let (language, translated, sources) =
-            translations::load(&folder, &language.code, direction, &phones, report);
+        let (language, translated, sources) = translations::load(
+            &folder,
+            &language.code,
+            direction,
+            &phones,
+            &urgent_help,
+            report,
+        );
         languages.extend(language);
         pages.extend(translated);
         page_sources.extend(sources);
     }
-    localised_links::localise(&mut pages, &languages);
+    localised_links::localise(&mut pages, &mut languages);
 
     let tables = places::Tables::load(&folder, report);
     let locator_text =

@@ -31,7 +31,7 @@ pub fn load_story_words(source: &TomlFile<'_>, report: &mut Report) -> Option<St
 }
 
 /// How one value is checked.
-enum Rule {
+pub enum Rule {
     /// Words, keeping the English value's `{names}`.
     Words,
     /// A setting, not words: any non-empty value the caller accepted.
@@ -50,6 +50,18 @@ fn load<K: Key>(
 ) -> Option<Phrases<K>> {
     let fix = format!("Copy {file_name} from another language's folder and translate each value, keeping the names in braces.");
     let table: BTreeMap<String, String> = source.parse(&fix, report)?;
+    words_of(source, file_name, &table, report, rule)
+}
+
+/// The words of `table`, one value for each key of `K`, checked by `rule`; `None`
+/// (with every problem reported) unless each is there and right.
+pub fn words_of<K: Key>(
+    source: &TomlFile<'_>,
+    file_name: &str,
+    table: &BTreeMap<String, String>,
+    report: &mut Report,
+    rule: impl Fn(K, &str) -> Rule,
+) -> Option<Phrases<K>> {
     let mut complete = true;
     for name in table.keys() {
         if !K::ALL.iter().any(|key| key.name() == name) {
@@ -66,9 +78,9 @@ fn load<K: Key>(
     let mut values = Vec::with_capacity(K::ALL.len());
     for key in K::ALL {
         let value = table.get(key.name());
-        if let Rule::FromStrings = rule(*key, value.map_or("", String::as_str)) {
-            if value.is_some() {
-                complete = false;
+        let checked = match (rule(*key, value.map_or("", String::as_str)), value) {
+            (Rule::FromStrings, None) => Some(String::new()),
+            (Rule::FromStrings, Some(_)) => {
                 report
                     .at(source.file, source.key_line(key.name()))
                     .field(key.name())
@@ -76,24 +88,27 @@ fn load<K: Key>(
                         "belongs in strings.toml, not here.",
                         "Remove the line: the same words in the language's strings.toml are used.",
                     );
+                None
             }
-            values.push(String::new());
-            continue;
-        }
-        let Some(value) = value else {
-            complete = false;
-            report.at(source.file, None).field(key.name()).fix(
-                "is missing.",
-                format!(
-                    "Add the line {} = \"…\", translating the English \"{}\".",
-                    key.name(),
-                    key.english()
-                ),
-            );
-            continue;
+            (_, None) => {
+                report.at(source.file, None).field(key.name()).fix(
+                    "is missing.",
+                    format!(
+                        "Add the line {} = \"…\", translating the English \"{}\".",
+                        key.name(),
+                        key.english()
+                    ),
+                );
+                None
+            }
+            (rule, Some(value)) => {
+                check_value(source, *key, value, rule, report).then(|| value.clone())
+            }
         };
-        complete &= check_value(source, *key, value, rule(*key, value), report);
-        values.push(value.clone());
+        match checked {
+            Some(value) => values.push(value),
+            None => complete = false,
+        }
     }
     if complete {
         Phrases::from_values(values)

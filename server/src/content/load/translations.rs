@@ -1,33 +1,50 @@
-//! One language besides the site's own: `<code>/strings.toml`, `<code>/locator.toml`,
-//! `<code>/story.toml` and `<code>/pages/`.
+//! One language besides the site's own: `<code>/strings.toml`, `<code>/home.toml`,
+//! `<code>/locator.toml`, `<code>/story.toml` and `<code>/pages/`.
 
 use super::pages::{page_path, render_body, source_of};
-use super::{phrases, strings, PageSource};
+use super::{language_home, phrases, strings, PageSource};
 use crate::content::front_matter;
 use crate::content::report::Report;
 use crate::content::source::{Folder, TomlFile};
 use app::locator::W;
-use app::model::{Language, Page, PageLayout, TextDirection, Translation};
+use app::model::{HelpRoute, Language, Page, PageLayout, TextDirection, Translation};
 
-/// The language (when its strings could be read), its translated pages, and the
-/// source of each page that could be rendered.
+/// What one file of the language's folder gives, read by `load` (`None`, with the
+/// problems reported, when it cannot be read or is not right).
+fn file_of<T>(
+    folder: &Folder,
+    code: &str,
+    name: &str,
+    report: &mut Report,
+    load: impl FnOnce(&TomlFile<'_>, &mut Report) -> Option<T>,
+) -> Option<T> {
+    let rel = format!("{code}/{name}");
+    let file = folder.display(&rel);
+    let text = folder.read(&rel, report)?;
+    load(&TomlFile::new(&file, &text), report)
+}
+
+/// The language (when its files could be read), its translated pages, and the source
+/// of each page that could be rendered; `urgent_help` is the site's own chooser.
 pub fn load(
     folder: &Folder,
     code: &str,
     direction: TextDirection,
     phones: &[String],
+    urgent_help: &[HelpRoute],
     report: &mut Report,
 ) -> (Option<Language>, Vec<Page>, Vec<PageSource>) {
-    let strings_rel = format!("{code}/strings.toml");
-    let strings_file = folder.display(&strings_rel);
-    let strings = folder
-        .read(&strings_rel, report)
-        .and_then(|text| strings::load_strings(&TomlFile::new(&strings_file, &text), report));
-    let locator_rel = format!("{code}/locator.toml");
-    let locator_file = folder.display(&locator_rel);
-    let locator = folder
-        .read(&locator_rel, report)
-        .and_then(|text| phrases::load_locator_words(&TomlFile::new(&locator_file, &text), report));
+    let strings = file_of(folder, code, "strings.toml", report, strings::load_strings);
+    let home = file_of(folder, code, "home.toml", report, |source, report| {
+        language_home::load_language_home(source, urgent_help, phones, report)
+    });
+    let locator = file_of(
+        folder,
+        code,
+        "locator.toml",
+        report,
+        phrases::load_locator_words,
+    );
     let mut pages = Vec::new();
     let mut sources = Vec::new();
     for rel in folder.page_files(&format!("{code}/pages"), report) {
@@ -85,22 +102,24 @@ pub fn load(
             sources: Vec::new(),
         });
     }
-    let story_rel = format!("{code}/story.toml");
-    let story_file = folder.display(&story_rel);
-    let story = folder
-        .read(&story_rel, report)
-        .and_then(|text| phrases::load_story_words(&TomlFile::new(&story_file, &text), report));
-    let language = strings
-        .zip(locator)
-        .zip(story)
-        .map(|(((name, strings), locator), story)| Language {
+    let story = file_of(
+        folder,
+        code,
+        "story.toml",
+        report,
+        phrases::load_story_words,
+    );
+    let language = strings.zip(home).zip(locator).zip(story).map(
+        |((((name, strings), home), locator), story)| Language {
             code: code.to_owned(),
             name,
             direction,
             // The locator says the frame's own silent-call note.
             locator: locator.with(W::SilentCallNote, strings.silent_call_note.clone()),
             story,
+            home,
             strings,
-        });
+        },
+    );
     (language, pages, sources)
 }
