@@ -10,6 +10,7 @@
 
 use std::marker::PhantomData;
 use std::ops::Index;
+use std::sync::Arc;
 
 /// The keys of one set of words.
 pub trait Key: Copy + Eq + 'static {
@@ -49,10 +50,11 @@ macro_rules! phrase_keys {
 /// Splits the words in [`Phrases::encode`]: a character no one types.
 const SEPARATOR: char = '\u{1f}';
 
-/// Every word of one set in one language, indexed by its key.
+/// Every word of one set in one language, indexed by its key. Made once at load and
+/// shared: a clone (one for each page or answer that says them) copies no word.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Phrases<K: Key> {
-    values: Vec<String>,
+    values: Arc<[String]>,
     keys: PhantomData<K>,
 }
 
@@ -80,8 +82,8 @@ impl<K: Key> Phrases<K> {
     /// The words from one value per key, in order; `None` unless there is exactly one
     /// for each.
     pub fn from_values(values: Vec<String>) -> Option<Phrases<K>> {
-        (values.len() == K::ALL.len()).then_some(Phrases {
-            values,
+        (values.len() == K::ALL.len()).then(|| Phrases {
+            values: values.into(),
             keys: PhantomData,
         })
     }
@@ -109,11 +111,15 @@ impl<K: Key> Phrases<K> {
     }
 
     /// The same words with `key` said as `value`.
-    pub fn with(mut self, key: K, value: String) -> Phrases<K> {
-        if let Some(slot) = self.values.get_mut(key.position()) {
+    pub fn with(self, key: K, value: String) -> Phrases<K> {
+        let mut values = self.values.to_vec();
+        if let Some(slot) = values.get_mut(key.position()) {
             *slot = value;
         }
-        self
+        Phrases {
+            values: values.into(),
+            keys: PhantomData,
+        }
     }
 }
 
@@ -186,6 +192,17 @@ mod tests {
             &words.clone().with(T::Two, "o {time}".into())[T::Two],
             "o {time}"
         );
+    }
+
+    #[test]
+    fn a_clone_shares_the_words_and_with_changes_only_its_own() {
+        let words = Phrases::<T>::english();
+        let clone = words.clone();
+        assert!(Arc::ptr_eq(&words.values, &clone.values), "no word copied");
+        let changed = clone.with(T::One, "Najbliżej {origin}".into());
+        assert_eq!(&words[T::One], "Nearest to {origin}");
+        assert_eq!(&changed[T::One], "Najbliżej {origin}");
+        assert_eq!(&changed[T::Two], "at {time} on {day}");
     }
 
     #[test]

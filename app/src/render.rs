@@ -128,12 +128,12 @@ pub fn render_find_answer(
     html.replace("<!>", "<!---->")
 }
 
-/// The story form's words in `language` (English without one).
 /// The scheme's name for one place ("Safe Zone"), as on its stickers.
 fn scheme_one(site: &Site) -> String {
     site.locator.scheme_name.trim_end_matches('s').to_owned()
 }
 
+/// The story form's words in `language` (English without one).
 fn story_words(language: Option<&Language>) -> StoryWords {
     language.map_or_else(StoryWords::english, |language| language.story.clone())
 }

@@ -9,15 +9,24 @@ use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
 use server::http::app;
 use std::path::Path;
+use std::sync::OnceLock;
 use tower::ServiceExt;
 
 use support::{escaped, StorySetup as Setup};
 
+/// The shipped content, loaded once for every test here.
+fn shipped() -> app::model::Site {
+    static SITE: OnceLock<app::model::Site> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+        server::content::load(&dir).unwrap_or_else(|report| panic!("{report}"))
+    })
+    .clone()
+}
+
 /// The shipped content with the form turned on (or not) for a made-up team key.
 async fn setup(name: &str, stories: bool) -> Setup {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
-    let site = server::content::load(&dir).unwrap_or_else(|report| panic!("{report}"));
-    support::story_setup(&format!("lang-{name}"), site, stories, true, 60).await
+    support::story_setup(&format!("lang-{name}"), shipped(), stories, true, 60).await
 }
 
 async fn send(setup: &Setup, method: Method, uri: &str, body: &str) -> (StatusCode, String) {
