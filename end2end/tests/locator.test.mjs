@@ -20,6 +20,9 @@ async function hydratedLocator(context) {
 
 test('a postcode typed on the device is answered on the device, with nothing sent', { timeout: 30000 }, async () => {
   const { page, errors, sent } = await hydratedLocator(browser.context);
+  // The unseen search run once the data is in shows nothing and says nothing.
+  assert.equal((await page.locator('.locator-answer').innerHTML()).trim(), '');
+  assert.equal((await page.locator('.locator-message').textContent()).trim(), '');
   await page.locator('#locator-q').fill('HD1 2TA');
   await page.locator('.locator-form button[type="submit"]').click();
   await page.locator('#results-heading').waitFor();
