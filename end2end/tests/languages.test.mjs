@@ -169,3 +169,29 @@ for (const code of ['ur', 'pl', 'ar', 'pa']) {
     assert.deepEqual(errors, []);
   });
 }
+
+// If the island could not read the page's words, it would answer in English on a page in
+// another language. It does not take over then: the form posts, and the server answers
+// in the page's language.
+test('an island that cannot read the words leaves the answer to the server, in the language', { timeout: 30000 }, async () => {
+  const browser = await openBrowser();
+  opened.push(browser);
+  const { page } = await newPage(browser.context);
+  await page.route(`${BASE_URL}/pl/find`, async (route) => {
+    if (route.request().method() !== 'GET') return route.continue();
+    const response = await route.fetch();
+    const body = (await response.text()).replace(/data-words="[^"]*"/, 'data-words="unreadable"');
+    await route.fulfill({ response, body });
+  });
+  await page.goto(`${BASE_URL}/pl/find`);
+  await page.locator('.locator[data-hydrated="true"]').waitFor({ timeout: 15000 });
+  assert.equal(await page.locator('.locator').getAttribute('data-ready'), 'false', 'no data fetched');
+  const posts = [];
+  page.on('request', (r) => { if (r.method() === 'POST') posts.push(r.url()); });
+  await page.locator('#locator-q').fill('HD1');
+  await page.locator('.locator-form button[type="submit"]').click();
+  await page.locator('#results-heading').waitFor();
+  assert.deepEqual(posts, [`${BASE_URL}/pl/find`], "the form's own POST answered");
+  assert.equal(await page.getAttribute('html', 'lang'), 'pl');
+  assert.ok(!(await page.locator('#results-heading').textContent()).startsWith('Nearest'), 'in Polish');
+});

@@ -203,8 +203,9 @@ fn island_setup() -> Option<LocatorSetup> {
             district: text("data-district"),
             town: text("data-town"),
         },
-        // The page's words, or English if they cannot be read.
-        words: Words::decode(&text("data-words")).unwrap_or_default(),
+        // Without the page's words the island does not take over: the form posts, and
+        // the server answers in the page's language.
+        words: Words::decode(&text("data-words"))?,
         action: text("data-action"),
     })
 }
