@@ -1,5 +1,5 @@
-//! Pages in another language: a translated page, and each language's home, which
-//! lists its translated pages.
+//! Pages in another language: a translated page, and each language's home: its first
+//! screen and chooser, then its translated pages.
 
 use super::home::FirstScreen;
 use super::section::PageCards;

@@ -246,6 +246,14 @@ mod tests {
         ]
     }
 
+    /// A Polish home.toml of `text`, for the site's chooser `english`.
+    fn load(text: &str, english: &[HelpRoute]) -> (Option<LanguageHome>, Report) {
+        let mut report = Report::default();
+        let file = TomlFile::new("content/pl/home.toml", text);
+        let home = load_language_home(&file, english, &[], &mut report);
+        (home, report)
+    }
+
     const WORDS: &str = "in_danger = \"W niebezpieczeństwie? Zadzwoń pod 999\"\ncannot_speak = \"Naciśnij 55.\"\nfind_near = \"Znajdź {scheme}\"\nchooser_heading = \"Czego potrzebujesz?\"\n";
 
     #[test]
@@ -253,13 +261,7 @@ mod tests {
         let text = format!(
             "{WORDS}[choices.danger]\nchoice = \"Jestem w niebezpieczeństwie\"\nheading = \"Zadzwoń pod 999\"\ntext = \"Zadzwoń pod 999. Na komórce naciśnij 55.\"\nmore = \"Jak działa 999\"\n\n[choices.talk]\nchoice = \"Chcę porozmawiać\"\nheading = \"Porozmawiaj\"\ntext = \"Te linie są bezpłatne.\"\n"
         );
-        let mut report = Report::default();
-        let home = load_language_home(
-            &TomlFile::new("content/pl/home.toml", &text),
-            &english(),
-            &[],
-            &mut report,
-        );
+        let (home, report) = load(&text, &english());
         assert!(report.errors().is_empty(), "{report}");
         let home = home.expect("a complete file");
         assert_eq!(home.words[H::ChooserHeading], *"Czego potrzebujesz?");
@@ -284,13 +286,7 @@ mod tests {
             "{WORDS}[choices.danger]\nchoice = \"Jestem\"\nheading = \" \"\ntext = \"Zadzwoń pod 112. Naciśnij 55.\"\ncolour = \"red\"\n\n[choices.talk]\nchoice = \"Chcę\"\nheading = \"Porozmawiaj\"\ntext = \"Linia ٠٨٠٨ jest bezpłatna.\"\nmore = \"Więcej\"\n\n[choices.tonight]\nchoice = \"x\"\n"
         )
         .replace("chooser_heading", "chooser_headline");
-        let mut report = Report::default();
-        let home = load_language_home(
-            &TomlFile::new("content/pl/home.toml", &text),
-            &english(),
-            &[],
-            &mut report,
-        );
+        let (home, report) = load(&text, &english());
         assert!(home.is_none());
         let said = report.to_string();
         for expected in [
@@ -311,13 +307,7 @@ mod tests {
 
     #[test]
     fn a_missing_answer_names_its_table_and_fields() {
-        let mut report = Report::default();
-        let home = load_language_home(
-            &TomlFile::new("content/pl/home.toml", WORDS),
-            &english()[..1],
-            &[],
-            &mut report,
-        );
+        let (home, report) = load(WORDS, &english()[..1]);
         assert!(home.is_none());
         assert_eq!(
             report.errors()[0].to_string(),
