@@ -239,6 +239,7 @@ fn document_html(site: &Site, route: &Route<'_>, options: &LeptosOptions, css: &
                     pages
                     urgent=settings.footer_contacts.clone()
                     scheme=scheme_one(site)
+                    site_language=settings.language.clone()
                 />
             }
             .into_any()

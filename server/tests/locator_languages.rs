@@ -204,6 +204,13 @@ async fn each_languages_home_has_the_first_screen_and_the_chooser_in_its_words()
             };
             assert!(html.contains(&escaped(&said)), "{path}: {}", key.name());
         }
+        let site_language = &state.find.site.settings.language;
+        assert!(
+            html.contains(&format!(
+                "<div lang=\"{site_language}\" class=\"urgent-calls\">"
+            )),
+            "{path}: the register's names are marked as in the site's language"
+        );
         for contact in urgent {
             assert!(
                 html.contains(&format!(
@@ -225,6 +232,15 @@ async fn each_languages_home_has_the_first_screen_and_the_chooser_in_its_words()
             &html,
             "<section aria-labelledby=\"chooser-heading\"",
             "</section>",
+        );
+        assert_eq!(
+            chooser
+                .matches(&format!(
+                    "<ul lang=\"{site_language}\" class=\"call-list\">"
+                ))
+                .count(),
+            english.len(),
+            "{path}: each answer's numbers are marked as in the site's language"
         );
         assert_eq!(language.home.urgent_help.len(), english.len(), "{path}");
         for (translated, english) in language.home.urgent_help.iter().zip(english) {
@@ -284,8 +300,12 @@ async fn a_chooser_link_goes_to_the_translation_or_says_it_is_in_english() {
             "{code}: {}",
             tonight.label
         );
-        for link in [danger, tonight] {
-            let anchor = format!("<a href=\"{}\">{}</a>", link.path, escaped(&link.label));
+        for (link, hreflang) in [(danger, ""), (tonight, " hreflang=\"en\"")] {
+            let anchor = format!(
+                "<a href=\"{}\"{hreflang}>{}</a>",
+                link.path,
+                escaped(&link.label)
+            );
             assert!(chooser.contains(&anchor), "{code}: {anchor}");
         }
     }

@@ -9,10 +9,15 @@ use leptos::prelude::*;
 /// A list of numbers to tap and call.
 #[cfg(feature = "ssr")]
 #[component]
-pub fn CallList(contacts: Vec<Contact>) -> impl IntoView {
+pub fn CallList(
+    contacts: Vec<Contact>,
+    /// The register's language, when the page around the list is in another.
+    #[prop(optional_no_strip)]
+    lang: Option<String>,
+) -> impl IntoView {
     let mut items = String::new();
     call_items(&mut items, &contacts);
-    view! { <ul class="call-list" inner_html=items></ul> }
+    view! { <ul class="call-list" lang=lang inner_html=items></ul> }
 }
 
 /// Appends the `<ul class="call-list">` of `contacts`, as [`CallList`] renders it.

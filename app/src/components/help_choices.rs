@@ -13,6 +13,9 @@ pub fn HelpChoices(
     routes: Vec<HelpRoute>,
     /// "What do you need right now?", in the page's language.
     heading: String,
+    /// The register's language (its names and hours), when the page is in another.
+    #[prop(optional)]
+    register_lang: Option<String>,
 ) -> impl IntoView {
     let options = routes
         .into_iter()
@@ -20,7 +23,7 @@ pub fn HelpChoices(
             let more = route.more.map(|link| {
                 view! {
                     <p>
-                        <a href=link.path>{link.label}</a>
+                        <a href=link.path hreflang=link.hreflang>{link.label}</a>
                     </p>
                 }
             });
@@ -31,7 +34,7 @@ pub fn HelpChoices(
                         <div class="chooser-panel">
                             <h3>{route.heading}</h3>
                             <p>{route.text}</p>
-                            <CallList contacts=route.contacts/>
+                            <CallList contacts=route.contacts lang=register_lang.clone()/>
                             {more}
                         </div>
                     </details>

@@ -200,6 +200,10 @@ pub struct HelpRoute {
 pub struct NavLink {
     pub label: String,
     pub path: String,
+    /// The language of the page it leads to, when that is not the language of the page
+    /// it is on: `en` for a page only in English, linked from a translation.
+    #[serde(skip)]
+    pub hreflang: Option<String>,
 }
 
 /// The terms the directory is published under as open data (`[open_data]` in site.toml).

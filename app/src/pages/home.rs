@@ -52,6 +52,9 @@ pub fn FirstScreen(
     scheme: String,
     words: HomeWords,
     find: String,
+    /// The register's language (the numbers' names), when the page is in another.
+    #[prop(optional)]
+    register_lang: Option<String>,
 ) -> impl IntoView {
     let calls = urgent
         .into_iter()
@@ -69,7 +72,7 @@ pub fn FirstScreen(
     view! {
         <section class="urgent" aria-labelledby="urgent-heading">
             <h2 id="urgent-heading">{words[H::InDanger].to_owned()}</h2>
-            <div class="urgent-calls">{calls}</div>
+            <div class="urgent-calls" lang=register_lang>{calls}</div>
             <p class="urgent-note">{words[H::CannotSpeak].to_owned()}</p>
             <p>
                 <a class="urgent-find" href=find>

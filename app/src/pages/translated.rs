@@ -64,15 +64,24 @@ pub fn LanguageHome(
     urgent: Vec<Contact>,
     /// The scheme's name for one place, as on its stickers.
     scheme: String,
+    /// The site's own language, which the helpline register is written in.
+    site_language: String,
 ) -> impl IntoView {
     let find = language.find_path();
     let home = language.home;
     view! {
         <h1 class="home-title">{language.name}</h1>
-        <FirstScreen urgent scheme words=home.words.clone() find/>
+        <FirstScreen
+            urgent
+            scheme
+            words=home.words.clone()
+            find
+            register_lang=site_language.clone()
+        />
         <HelpChoices
             routes=home.urgent_help
             heading=home.words[H::ChooserHeading].to_owned()
+            register_lang=site_language
         />
         <h2>{language.strings.pages_in_language.clone()}</h2>
         <PageCards pages/>

@@ -148,6 +148,7 @@ fn choice(
         more: english.more.as_ref().map(|link| NavLink {
             label: text("more"),
             path: link.path.clone(),
+            hreflang: None,
         }),
     })
 }
@@ -233,6 +234,7 @@ mod tests {
                 more: Some(NavLink {
                     label: "How a 999 call works".into(),
                     path: "/get-help/calling-999".into(),
+                    hreflang: None,
                 }),
             },
             HelpRoute {
@@ -275,6 +277,7 @@ mod tests {
             Some(NavLink {
                 label: "Jak działa 999".into(),
                 path: "/get-help/calling-999".into(),
+                hreflang: None,
             })
         );
         assert_eq!(home.urgent_help[1].more, None);

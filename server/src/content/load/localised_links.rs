@@ -63,7 +63,10 @@ pub fn localise(pages: &mut [Page], languages: &mut [Language]) {
                 .split_at(link.path.find('#').unwrap_or(link.path.len()));
             match destination(language, path) {
                 Some(path) => link.path = format!("{path}{fragment}"),
-                None => link.label = format!("{} {}", link.label, language.strings.in_english),
+                None => {
+                    link.label = format!("{} {}", link.label, language.strings.in_english);
+                    link.hreflang = Some("en".to_owned());
+                }
             }
         }
         let mut links = links.into_iter();
